@@ -1,0 +1,48 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../src/options'
+import type { Labels } from '../src/types'
+
+import { loggedIn, publishedOrLoggedIn } from '../src/access'
+import { stampDates } from '../src/hooks/stampDates'
+import { L } from '../src/labels'
+import { contentFields } from './fields/content'
+
+type Args = {
+  options: ResolvedNewsroomOptions
+  key: 'news' | 'events' | 'press'
+  labels: { singular: Labels; plural: Labels }
+  graphQL: { singularName: string; pluralName: string }
+  extraFields?: Field[]
+}
+
+/** The config shared by news, events and press: drafts, versions, scheduled publish, public reads of published documents only. */
+export function contentCollection({ options, key, labels, graphQL, extraFields = [] }: Args): CollectionConfig {
+  const { slug, overrides } = options.collections[key]
+  const defaultConfig: CollectionConfig = {
+    slug,
+    labels,
+    graphQL,
+    admin: {
+      group: L.group,
+      useAsTitle: 'title',
+      defaultColumns: ['title', 'publishedAt', '_status', 'updatedAt'],
+      listSearchableFields: ['title', 'slug', 'summary'],
+    },
+    access: {
+      read: publishedOrLoggedIn,
+      readVersions: loggedIn,
+      create: loggedIn,
+      update: loggedIn,
+      delete: loggedIn,
+    },
+    defaultSort: '-publishedAt',
+    versions: {
+      drafts: { schedulePublish: true },
+      maxPerDoc: 50,
+    },
+    hooks: { beforeChange: [stampDates] },
+    fields: [...contentFields(options), ...extraFields],
+  }
+  return overrides ? overrides({ defaultConfig }) : defaultConfig
+}

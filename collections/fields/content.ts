@@ -1,0 +1,45 @@
+import type { CollectionSlug, Field } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../../src/options'
+
+import { L } from '../../src/labels'
+import { relatedField } from './related'
+import { slugField } from './slug'
+
+/** Fields shared by news, calendar events and press items. */
+export const contentFields = (o: ResolvedNewsroomOptions): Field[] => [
+  { name: 'title', type: 'text', label: L.title, required: true, localized: true },
+  slugField('title'),
+  { name: 'summary', type: 'textarea', label: L.summary, localized: true },
+  { name: 'body', type: 'richText', label: L.body, localized: true },
+  {
+    name: 'heroImage',
+    type: 'upload',
+    label: L.heroImage,
+    relationTo: o.collections.media.slug as CollectionSlug,
+    filterOptions: { mimeType: { contains: 'image' } },
+  },
+  {
+    name: 'topics',
+    type: 'relationship',
+    label: L.topicsField,
+    relationTo: o.collections.topics.slug as CollectionSlug,
+    hasMany: true,
+    index: true,
+    admin: { position: 'sidebar' },
+  },
+  relatedField([o.collections.news.slug, o.collections.events.slug, o.collections.press.slug]),
+  {
+    name: 'publishedAt',
+    type: 'date',
+    label: L.publishedAt,
+    index: true,
+    admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+  },
+  {
+    name: 'lastModified',
+    type: 'date',
+    label: L.lastModified,
+    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+  },
+]

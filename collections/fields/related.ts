@@ -1,0 +1,45 @@
+import type { ArrayField, CollectionSlug } from 'payload'
+
+import { L } from '../../src/labels'
+import { isAbsoluteHttpUrl } from '../../src/validation'
+
+/** "Relaterad information": links to another newsroom item or to an external website. */
+export const relatedField = (itemSlugs: string[]): ArrayField => ({
+  name: 'related',
+  type: 'array',
+  label: L.related,
+  labels: { singular: { sv: 'Länk', en: 'Link' }, plural: { sv: 'Länkar', en: 'Links' } },
+  fields: [
+    {
+      name: 'linkType',
+      type: 'radio',
+      label: L.linkType,
+      defaultValue: 'internal',
+      required: true,
+      options: [
+        { value: 'internal', label: L.internal },
+        { value: 'external', label: L.external },
+      ],
+    },
+    { name: 'label', type: 'text', label: L.linkLabel, localized: true },
+    {
+      name: 'doc',
+      type: 'relationship',
+      label: L.linkDoc,
+      relationTo: itemSlugs as CollectionSlug[],
+      admin: { condition: (_, sibling) => sibling?.linkType !== 'external' },
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+        siblingData?.linkType === 'external' || value ? true : 'Choose the page to link to, or mark the link as external.',
+    },
+    {
+      name: 'url',
+      type: 'text',
+      label: L.url,
+      admin: { condition: (_, sibling) => sibling?.linkType === 'external' },
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
+        if (siblingData?.linkType !== 'external') return true
+        return isAbsoluteHttpUrl(value) ? true : 'An external link needs an absolute http(s) URL.'
+      },
+    },
+  ],
+})

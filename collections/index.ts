@@ -1,0 +1,6 @@
+export { eventsCollection } from './events'
+export { mediaCollection } from './media'
+export { newsCollection } from './news'
+export { pressCollection } from './press'
+export { topicsCollection } from './topics'
+export { usersCollection } from './users'

@@ -1,0 +1,25 @@
+import path from 'node:path'
+
+import type { CollectionConfig } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../src/options'
+
+import { anyone, loggedIn } from '../src/access'
+import { L } from '../src/labels'
+
+/** Images and PDF attachments. Alt text is required and localized. */
+export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
+  const { slug, overrides } = options.collections.media
+  const defaultConfig: CollectionConfig = {
+    slug,
+    labels: L.media,
+    admin: { group: L.group, useAsTitle: 'alt' },
+    access: { read: anyone, create: loggedIn, update: loggedIn, delete: loggedIn },
+    upload: {
+      staticDir: path.resolve(options.mediaDir),
+      mimeTypes: ['image/*', 'application/pdf'],
+    },
+    fields: [{ name: 'alt', type: 'text', label: L.alt, required: true, localized: true }],
+  }
+  return overrides ? overrides({ defaultConfig }) : defaultConfig
+}

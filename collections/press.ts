@@ -1,0 +1,43 @@
+import type { CollectionConfig, CollectionSlug } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../src/options'
+
+import { L } from '../src/labels'
+import { contentCollection } from './contentCollection'
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export const pressCollection = (options: ResolvedNewsroomOptions): CollectionConfig =>
+  contentCollection({
+    options,
+    key: 'press',
+    labels: L.press,
+    graphQL: { singularName: 'PressItem', pluralName: 'PressItems' },
+    extraFields: [
+      {
+        name: 'contacts',
+        type: 'array',
+        label: L.contacts,
+        labels: { singular: { sv: 'Kontaktperson', en: 'Contact person' }, plural: L.contacts },
+        fields: [
+          { name: 'name', type: 'text', label: L.name, required: true },
+          { name: 'role', type: 'text', label: L.role, localized: true },
+          {
+            name: 'email',
+            type: 'email',
+            label: L.email,
+            validate: (v: unknown) => (v == null || v === '' || (typeof v === 'string' && emailPattern.test(v)) ? true : 'Must be an e-mail address.'),
+          },
+          { name: 'phone', type: 'text', label: L.phone },
+        ],
+      },
+      {
+        name: 'attachments',
+        type: 'upload',
+        label: L.attachments,
+        relationTo: options.collections.media.slug as CollectionSlug,
+        hasMany: true,
+        filterOptions: { mimeType: { equals: 'application/pdf' } },
+      },
+    ],
+  })

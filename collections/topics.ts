@@ -1,0 +1,45 @@
+import type { CollectionConfig, CollectionSlug, Validate } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../src/options'
+
+import { anyone, loggedIn } from '../src/access'
+import { L } from '../src/labels'
+import { slugField } from './fields/slug'
+
+/** Topics (kategorier) form a tree through `parent`: "Psykisk hälsa" › "Suicidprevention". */
+export const topicsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
+  const { slug, overrides } = options.collections.topics
+  const defaultConfig: CollectionConfig = {
+    slug,
+    labels: L.topics,
+    graphQL: { singularName: 'Topic', pluralName: 'Topics' },
+    admin: { group: L.group, useAsTitle: 'title', defaultColumns: ['title', 'slug', 'parent'] },
+    access: { read: anyone, create: loggedIn, update: loggedIn, delete: loggedIn },
+    fields: [
+      { name: 'title', type: 'text', label: L.title, required: true, localized: true },
+      slugField('title'),
+      { name: 'description', type: 'textarea', label: L.description, localized: true },
+      {
+        name: 'parent',
+        type: 'relationship',
+        label: L.parent,
+        relationTo: slug as CollectionSlug,
+        index: true,
+        admin: { position: 'sidebar' },
+        filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+        validate: (async (value: unknown, { id, req }: Parameters<Validate>[1]) => {
+          if (!value || !id) return true
+          // Walk up from the chosen parent: meeting this topic again would make a cycle.
+          let cursor: unknown = typeof value === 'object' ? (value as { id: unknown }).id : value
+          for (let depth = 0; cursor != null && depth < 50; depth++) {
+            if (String(cursor) === String(id)) return 'A topic cannot be placed under itself or one of its own subtopics.'
+            const parent = await req.payload.findByID({ collection: slug as CollectionSlug, id: cursor as string, depth: 0, req, disableErrors: true })
+            cursor = (parent as { parent?: unknown } | null)?.parent ?? null
+          }
+          return true
+        }) as Validate,
+      },
+    ],
+  }
+  return overrides ? overrides({ defaultConfig }) : defaultConfig
+}

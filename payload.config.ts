@@ -1,0 +1,68 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { sv } from '@payloadcms/translations/languages/sv'
+import nodemailer from 'nodemailer'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { usersCollection } from './collections/users'
+import { newsroomPlugin } from './src/plugin'
+import { databaseAdapter, migrationsFor } from './src/runtime/database'
+import { type AppEnv, readEnv } from './src/runtime/env'
+import { ensureAdminFromEnv, seedDemoContent } from './src/seed/seedDemo'
+
+const root = path.dirname(fileURLToPath(import.meta.url))
+
+/** The runnable newsroom CMS: the one place where the plugin, database, mail and admin are put together. */
+export function createConfig(env: AppEnv) {
+  return buildConfig({
+    secret: env.PAYLOAD_SECRET,
+    serverURL: env.SERVER_URL,
+    db: databaseAdapter(env.DATABASE_URL, root),
+    editor: lexicalEditor(),
+    sharp,
+    admin: {
+      user: usersCollection.slug,
+      avatar: 'default',
+      importMap: { baseDir: root },
+      meta: { titleSuffix: ' – Nyhetsrum' },
+    },
+    collections: [usersCollection],
+    localization: {
+      locales: [
+        { code: 'sv', label: 'Svenska' },
+        { code: 'en', label: 'English' },
+      ],
+      defaultLocale: 'sv',
+      fallback: true,
+    },
+    i18n: { supportedLanguages: { sv, en }, fallbackLanguage: 'sv' },
+    email: env.SMTP_URL
+      ? nodemailerAdapter({
+          defaultFromAddress: env.MAIL_FROM,
+          defaultFromName: env.MAIL_FROM_NAME,
+          transport: nodemailer.createTransport(env.SMTP_URL),
+        })
+      : undefined,
+    jobs: {
+      // Scheduled publish/unpublish are jobs on the default queue; they run in this server.
+      autoRun: [{ cron: '* * * * *', queue: 'default', limit: 100 }],
+      shouldAutoRun: () => env.RUN_JOBS === 'true',
+    },
+    plugins: [newsroomPlugin({ serverURL: env.SERVER_URL, mediaDir: env.MEDIA_DIR })],
+    typescript: { autoGenerate: false, outputFile: path.join(root, 'payload-types.ts') },
+    graphQL: { schemaOutputFile: path.join(root, 'schema.graphql') },
+    onInit: async (payload) => {
+      const migrations = migrationsFor(env.DATABASE_URL)
+      if (migrations.length) await payload.db.migrate({ migrations })
+      await ensureAdminFromEnv(payload, env.ADMIN_EMAIL, env.ADMIN_PASSWORD)
+      if (env.SEED === 'true') await seedDemoContent(payload)
+    },
+  })
+}
+
+export default createConfig(readEnv())

@@ -1,0 +1,67 @@
+import { z } from 'zod'
+
+import type { CollectionOverride } from './types'
+
+const slugSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
+
+const collectionOptionsSchema = (defaultSlug: string) =>
+  z
+    .object({
+      /** Collection slug. */
+      slug: slugSchema.default(defaultSlug),
+      /** Receives the generated config, returns the final one (hooks you add are kept alongside ours). */
+      overrides: z.custom<CollectionOverride>((v) => typeof v === 'function', 'must be a function').optional(),
+    })
+    .prefault({})
+
+/**
+ * Options of `newsroomPlugin(options)`. Every option has a default; `newsroomPlugin()` works as is.
+ */
+export const newsroomOptionsSchema = z
+  .object({
+    /** Set to false to keep the collections (so the schema does not change) but add no endpoints or jobs. @default true */
+    enabled: z.boolean().default(true),
+    /**
+     * Absolute base URL used for links in feeds, listings and e-mail. Falls back to the Payload
+     * config's `serverURL`, then to `http://localhost:3000`.
+     */
+    serverURL: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
+    /**
+     * Content locales the newsroom publishes in. Each must be one of the Payload config's
+     * `localization.locales` when localization is on. @default ['sv', 'en']
+     */
+    locales: z.array(z.string().min(2)).min(1).default(['sv', 'en']),
+    /** Locale used when a request names none. Must be in `locales`. @default 'sv' */
+    defaultLocale: z.string().min(2).default('sv'),
+    /** Collection slugs and overrides. Defaults: news, events, press, topics, media. */
+    collections: z
+      .object({
+        news: collectionOptionsSchema('news'),
+        events: collectionOptionsSchema('events'),
+        press: collectionOptionsSchema('press'),
+        topics: collectionOptionsSchema('topics'),
+        media: collectionOptionsSchema('media'),
+      })
+      .prefault({}),
+    /** Directory for uploaded media files. @default 'media' */
+    mediaDir: z.string().min(1).default('media'),
+  })
+  .superRefine((o, ctx) => {
+    if (!o.locales.includes(o.defaultLocale)) {
+      ctx.addIssue({ code: 'custom', path: ['defaultLocale'], message: `"${o.defaultLocale}" is not one of locales (${o.locales.join(', ')})` })
+    }
+    const slugs = Object.values(o.collections).map((c) => c.slug)
+    const dup = slugs.find((s, i) => slugs.indexOf(s) !== i)
+    if (dup) ctx.addIssue({ code: 'custom', path: ['collections'], message: `slug "${dup}" is used twice` })
+  })
+
+export type NewsroomOptions = z.input<typeof newsroomOptionsSchema>
+export type ResolvedNewsroomOptions = z.output<typeof newsroomOptionsSchema>
+
+/** Parses options; throws one Error naming every bad setting as `newsroomPlugin: <path>: <why>`. */
+export function parseNewsroomOptions(input: unknown): ResolvedNewsroomOptions {
+  const result = newsroomOptionsSchema.safeParse(input ?? {})
+  if (result.success) return result.data
+  const lines = result.error.issues.map((i) => `newsroomPlugin option "${i.path.join('.') || '(root)'}": ${i.message}`)
+  throw new Error(lines.join('\n'))
+}

@@ -1,0 +1,50 @@
+import type { Config, Plugin } from 'payload'
+
+import type { NewsroomOptions } from './options'
+
+import { eventsCollection } from '../collections/events'
+import { mediaCollection } from '../collections/media'
+import { newsCollection } from '../collections/news'
+import { pressCollection } from '../collections/press'
+import { topicsCollection } from '../collections/topics'
+import { parseNewsroomOptions } from './options'
+
+/**
+ * Adds the newsroom to a Payload config: topics, media, news, calendar events and press items.
+ * Options are validated up front; a bad option stops start-up with a message naming it.
+ */
+export const newsroomPlugin =
+  (input: NewsroomOptions = {}): Plugin =>
+  (config: Config): Config => {
+    const options = parseNewsroomOptions(input)
+    assertLocalesExist(options.locales, config)
+
+    const collections = [mediaCollection, topicsCollection, newsCollection, eventsCollection, pressCollection].map((make) =>
+      make(options),
+    )
+    const taken = new Set((config.collections ?? []).map((c) => c.slug))
+    const clash = collections.find((c) => taken.has(c.slug))
+    if (clash) {
+      throw new Error(`newsroomPlugin: the config already has a collection "${clash.slug}"; pick another slug with collections.<name>.slug`)
+    }
+
+    return {
+      ...config,
+      collections: [...(config.collections ?? []), ...collections],
+      custom: {
+        ...config.custom,
+        newsroom: { ...options, serverURL: options.serverURL ?? config.serverURL ?? 'http://localhost:3000' },
+      },
+    }
+  }
+
+function assertLocalesExist(locales: string[], config: Config) {
+  if (!config.localization) return
+  const known = config.localization.locales.map((l) => (typeof l === 'string' ? l : l.code))
+  const unknown = locales.filter((l) => !known.includes(l))
+  if (unknown.length) {
+    throw new Error(
+      `newsroomPlugin option "locales": unknown locale ${unknown.map((l) => `"${l}"`).join(', ')}; the config's localization has ${known.join(', ')}`,
+    )
+  }
+}

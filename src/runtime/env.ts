@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { z } from 'zod'
+
+const databaseUrl = z
+  .string()
+  .refine((v) => /^(file:|postgres(ql)?:\/\/|mongodb(\+srv)?:\/\/)/.test(v), 'must start with file:, postgres://, postgresql:// or mongodb://')
+  .refine((v) => v.startsWith('file:') || URL.canParse(v), 'is not a valid URL')
+
+const envSchema = z.object({
+  DATABASE_URL: databaseUrl.default('file:./data/newsroom.db'),
+  SERVER_URL: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).default('http://localhost:3000'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.email().default('nyhetsrum@localhost'),
+  MAIL_FROM_NAME: z.string().default('Nyhetsrummet'),
+  MEDIA_DIR: z.string().default('media'),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  SEED: z.enum(['true', 'false']).default('true'),
+  RUN_JOBS: z.enum(['true', 'false']).default('true'),
+})
+
+export type AppEnv = z.output<typeof envSchema> & { PAYLOAD_SECRET: string }
+
+/** Reads and checks the environment; a bad value stops start-up with a message naming the variable. */
+export function readEnv(source: Record<string, string | undefined> = process.env): AppEnv {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  const result = envSchema.safeParse(cleaned)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const env = result.data
+  return { ...env, PAYLOAD_SECRET: env.PAYLOAD_SECRET ?? localSecret(env.DATABASE_URL) }
+}
+
+/**
+ * Without PAYLOAD_SECRET, a random secret is made once and kept next to the SQLite file, so a
+ * fresh clone runs with no setup and logins survive restarts. Servers should set PAYLOAD_SECRET.
+ */
+function localSecret(databaseUrl: string): string {
+  const dir = databaseUrl.startsWith('file:') ? path.dirname(databaseUrl.slice('file:'.length)) : 'data'
+  const file = path.resolve(dir, '.payload-secret')
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    const secret = randomBytes(32).toString('hex')
+    fs.writeFileSync(file, secret, { mode: 0o600 })
+    return secret
+  }
+}
