@@ -4,6 +4,8 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // The admin and API are served by `npm start`; nothing here needs image optimisation from outside.
   images: { unoptimized: true },
+  // Types are checked once by `npm run typecheck` (part of `npm test`), not again by every build.
+  typescript: { ignoreBuildErrors: true },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -7,6 +7,7 @@ import { mediaCollection } from '../collections/media'
 import { newsCollection } from '../collections/news'
 import { pressCollection } from '../collections/press'
 import { topicsCollection } from '../collections/topics'
+import { healthEndpoint } from './endpoints/health'
 import { parseNewsroomOptions } from './options'
 
 /**
@@ -31,6 +32,7 @@ export const newsroomPlugin =
     return {
       ...config,
       collections: [...(config.collections ?? []), ...collections],
+      endpoints: options.enabled ? [...(config.endpoints ?? []), healthEndpoint] : config.endpoints,
       custom: {
         ...config.custom,
         newsroom: { ...options, serverURL: options.serverURL ?? config.serverURL ?? 'http://localhost:3000' },
