@@ -10,6 +10,7 @@ const slow = { testTimeout: 60_000, hookTimeout: 120_000 }
 export default defineConfig({
   test: {
     projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'feeds', include: ['tests/feeds/**/*.test.ts'] } },
       { test: { name: 'sqlite', include: integration, env: { TEST_DB: 'sqlite' }, ...slow } },
       {

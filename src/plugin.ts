@@ -1,5 +1,7 @@
 import type { Config, Plugin } from 'payload'
 
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+
 import type { NewsroomOptions } from './options'
 
 import { eventsCollection } from '../collections/events'
@@ -31,6 +33,8 @@ export const newsroomPlugin =
 
     return {
       ...config,
+      // The body fields are rich text: a project without a default editor gets Lexical.
+      editor: config.editor ?? lexicalEditor(),
       collections: [...(config.collections ?? []), ...collections],
       endpoints: options.enabled ? [...(config.endpoints ?? []), healthEndpoint] : config.endpoints,
       custom: {
