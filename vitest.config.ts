@@ -9,11 +9,15 @@ const slow = { testTimeout: 60_000, hookTimeout: 120_000 }
  */
 export default defineConfig({
   test: {
+    // Lexical's "node" entry points use top-level await around a dynamic import, which deadlocks
+    // Node 20's ESM loader now and then (silent exit 13); the "development" entries are plain modules.
+    execArgv: ['--conditions=development'],
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
-      { test: { name: 'feeds', include: ['tests/feeds/**/*.test.ts'] } },
-      { test: { name: 'sqlite', include: integration, env: { TEST_DB: 'sqlite' }, ...slow } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
+      { extends: true, test: { name: 'feeds', include: ['tests/feeds/**/*.test.ts'] } },
+      { extends: true, test: { name: 'sqlite', include: integration, env: { TEST_DB: 'sqlite' }, ...slow } },
       {
+        extends: true,
         test: {
           name: 'postgres',
           include: integration,
@@ -23,9 +27,9 @@ export default defineConfig({
         },
       },
       ...(process.env.MONGODB_URL
-        ? [{ test: { name: 'mongodb', include: integration, env: { TEST_DB: 'mongodb' }, ...slow } }]
+        ? [{ extends: true, test: { name: 'mongodb', include: integration, env: { TEST_DB: 'mongodb' }, ...slow } }]
         : []),
-      { test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 600_000 } },
+      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 600_000 } },
     ],
   },
 })

@@ -12,7 +12,7 @@ import { startPostgres } from '../tests/support/postgres'
 
 const name = process.argv[2] ?? 'change'
 const run = (databaseUrl: string) =>
-  execFileSync('npx', ['payload', 'migrate:create', name], {
+  execFileSync('npm', ['run', 'payload', '--', 'migrate:create', name], {
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: databaseUrl, SEED: 'false', RUN_JOBS: 'false' },
   })

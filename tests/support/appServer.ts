@@ -13,7 +13,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   let output = ''
-  const child: ChildProcess = spawn('npx', ['tsx', 'scripts/start.ts'], {
+  const child: ChildProcess = spawn('npm', ['start'], {
     env: {
       ...process.env,
       PORT: String(port),

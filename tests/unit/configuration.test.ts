@@ -39,7 +39,7 @@ describe('invalid configuration stops start-up with a message naming the setting
   })
 
   it('npm start exits with the message before doing anything else', () => {
-    const run = spawnSync('npx', ['tsx', 'scripts/start.ts'], {
+    const run = spawnSync('npm', ['start'], {
       env: { ...process.env, DATABASE_URL: 'mysql://db/newsroom' },
       encoding: 'utf8',
       timeout: 60_000,
