@@ -27,7 +27,7 @@ export default defineConfig({
         },
       },
       ...(process.env.MONGODB_URL
-        ? [{ extends: true, test: { name: 'mongodb', include: integration, env: { TEST_DB: 'mongodb' }, ...slow } }]
+        ? [{ extends: true as const, test: { name: 'mongodb', include: integration, env: { TEST_DB: 'mongodb' }, ...slow } }]
         : []),
       { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 600_000 } },
     ],

@@ -74,7 +74,7 @@ describe('invalid configuration stops start-up with a message naming the setting
         }),
       ],
     })
-    const news = config.collections.find((c) => c.slug === 'nyheter')!
+    const news = config.collections.find((c) => (c.slug as string) === 'nyheter')!
     expect(news.hooks.beforeChange?.length).toBeGreaterThan(0)
     expect(news.hooks.afterChange?.length).toBe(1)
   })

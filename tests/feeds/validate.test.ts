@@ -1,0 +1,160 @@
+/**
+ * Differential test of the fast validation path (feeds/validate.ts) against
+ * the zod schemas: whenever a fast guard accepts an input, zod must accept it
+ * too and produce the same values. (Guards may be stricter, never laxer.)
+ */
+import { describe, expect, it } from 'vitest'
+import { ZodError, type ZodType } from 'zod'
+import {
+  calendarEventSchema,
+  calendarSchema,
+  feedChannelSchema,
+  feedItemSchema,
+  renderICalendar,
+  renderJsonFeed,
+} from '../../feeds/index'
+import { fastGuards } from '../../feeds/validate'
+import { calendar, channel, events, items } from './helpers'
+
+const WEIRD: unknown[] = [
+  undefined,
+  null,
+  '',
+  ' ',
+  '\u00A0',
+  '\u3000x',
+  'x',
+  ' x ',
+  'Å',
+  'a@b',
+  'asa@example.se',
+  'https://example.se/a',
+  'HTTPS://EXAMPLE.SE',
+  'https://exämple.se/å?q=1#x',
+  'https://[::1]:8080/',
+  'http://localhost',
+  'https://a b.se/',
+  'https://example.se/a b',
+  'https://example.se/\u0001',
+  'https://-a.se/',
+  'https://a-.se/',
+  'https://a..se/',
+  'https://.a.se/',
+  'https://a.se./',
+  'https://a.se:',
+  'https://a.se:8080',
+  'https://a.se:123456/',
+  'https://a.se:80x',
+  'https://a.se?q=1',
+  'https://a.se#f',
+  'https://a_b.se/',
+  'https://',
+  'http://a.se/ä',
+  'https://user@a.se/',
+  'ftp://example.se/',
+  'javascript:alert(1)',
+  '/relative',
+  '//example.se/x',
+  'image/jpeg',
+  'sv',
+  'en-GB',
+  'svenska!',
+  'Europe/Stockholm',
+  'UTC',
+  'example.se',
+  '2026-01-01',
+  '2026-01-01T10:00:00Z',
+  '2026-01-01T10:00:00+01:00',
+  '2026-01-01T10:00:00',
+  '0999-12-31',
+  'yesterday',
+  0,
+  1,
+  -1,
+  1.5,
+  2 ** 60,
+  Number.NaN,
+  true,
+  false,
+  new Date('2026-03-20T08:00:00Z'),
+  new Date('nope'),
+  new Date('0999-12-31T00:00:00Z'),
+  new Date(Date.UTC(10000, 0, 1)),
+  [],
+  ['x'],
+  [' '],
+  [{ term: 'a', label: 'b' }],
+  [{ term: ' ', label: 'b' }],
+  [{ name: 'A' }],
+  [{ name: 'A', email: 'not-an-email' }],
+  [{ name: 'A', url: '/rel' }],
+  {},
+  { name: 'A' },
+  { url: 'https://example.se/a.jpg', type: 'image/png', length: 1 },
+  { url: 'https://example.se/a.jpg', type: 'image/png', length: -1 },
+  { url: 'https://example.se/a.jpg', type: 'image/png', length: 1, width: 0 },
+  { url: 'https://example.se/logo.png', width: 10 },
+]
+
+function differential(schema: ZodType, guard: (value: unknown) => unknown, base: Record<string, unknown>) {
+  let accepted = 0
+  let rejectedByZod = 0
+  const variants: unknown[] = [base, null, [], 'x']
+  for (const key of Object.keys(base).concat(['extra'])) {
+    for (const value of WEIRD) variants.push({ ...base, [key]: value })
+    // nested objects / arrays of objects: mutate their fields too
+    const nested = base[key]
+    const first = Array.isArray(nested) ? nested[0] : nested
+    if (first && typeof first === 'object' && !(first instanceof Date)) {
+      for (const field of Object.keys(first)) {
+        for (const value of WEIRD) {
+          const changed = { ...first, [field]: value }
+          variants.push({ ...base, [key]: Array.isArray(nested) ? [changed, ...nested.slice(1)] : changed })
+        }
+      }
+    }
+  }
+  for (const variant of variants) {
+    const fast = guard(variant)
+    const zod = schema.safeParse(variant)
+    if (!zod.success) rejectedByZod++
+    if (fast !== undefined) {
+      accepted++
+      expect(zod.success, JSON.stringify(variant)).toBe(true)
+      expect(fast).toMatchObject(zod.data as object)
+    }
+  }
+  // both paths were exercised
+  expect(accepted).toBeGreaterThan(50)
+  expect(rejectedByZod).toBeGreaterThan(50)
+}
+
+describe('fast validation agrees with zod', () => {
+  it('accepts the fixtures', () => {
+    expect(fastGuards.channel(channel)).toBeDefined()
+    for (const item of items) expect(fastGuards.item(item)).toBeDefined()
+    expect(fastGuards.calendar(calendar)).toBeDefined()
+    for (const event of events) expect(fastGuards.event(event)).toBeDefined()
+  })
+
+  it('channel', () => differential(feedChannelSchema, fastGuards.channel, channel as Record<string, unknown>))
+  it('item', () => {
+    for (const item of items) differential(feedItemSchema, fastGuards.item, item as Record<string, unknown>)
+  })
+  it('calendar', () =>
+    differential(calendarSchema, fastGuards.calendar, { ...calendar, description: 'd', prodId: 'p', timezone: 'UTC', refreshIntervalMinutes: 60 }))
+  it('event', () => {
+    for (const event of events) differential(calendarEventSchema, fastGuards.event, event as Record<string, unknown>)
+  })
+
+  it('renderers throw ZodError with the failing index in the path', () => {
+    try {
+      renderJsonFeed(channel, [items[0]!, { ...items[1]!, url: '/relative' }])
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(ZodError)
+      expect((error as ZodError).issues[0]?.path).toEqual([1, 'url'])
+    }
+    expect(() => renderICalendar(calendar, [{ ...events[0]!, start: 'not a date' }])).toThrow(ZodError)
+  })
+})
