@@ -5,6 +5,7 @@ import type { Labels } from '../src/types'
 
 import { loggedIn, publishedOrLoggedIn } from '../src/access'
 import { stampDates } from '../src/hooks/stampDates'
+import { indexAfterChange, indexAfterDelete } from '../src/listing/hooks'
 import { L } from '../src/labels'
 import { contentFields } from './fields/content'
 
@@ -41,7 +42,7 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
       drafts: { schedulePublish: true },
       maxPerDoc: 50,
     },
-    hooks: { beforeChange: [stampDates] },
+    hooks: { beforeChange: [stampDates], afterChange: [indexAfterChange(key)], afterDelete: [indexAfterDelete(key)] },
     fields: [...contentFields(options), ...extraFields],
   }
   return overrides ? overrides({ defaultConfig }) : defaultConfig

@@ -4,6 +4,7 @@ import type { ResolvedNewsroomOptions } from '../src/options'
 
 import { anyone, loggedIn } from '../src/access'
 import { L } from '../src/labels'
+import { topicAfterChange, topicAfterDelete } from '../src/listing/hooks'
 import { slugField } from './fields/slug'
 
 /** Topics (kategorier) form a tree through `parent`: "Psykisk hälsa" › "Suicidprevention". */
@@ -15,6 +16,7 @@ export const topicsCollection = (options: ResolvedNewsroomOptions): CollectionCo
     graphQL: { singularName: 'Topic', pluralName: 'Topics' },
     admin: { group: L.group, useAsTitle: 'title', defaultColumns: ['title', 'slug', 'parent'] },
     access: { read: anyone, create: loggedIn, update: loggedIn, delete: loggedIn },
+    hooks: { afterChange: [topicAfterChange], afterDelete: [topicAfterDelete] },
     fields: [
       { name: 'title', type: 'text', label: L.title, required: true, localized: true },
       slugField('title'),

@@ -43,6 +43,17 @@ export const newsroomOptionsSchema = z
         media: collectionOptionsSchema('media'),
       })
       .prefault({}),
+    /**
+     * Public page of an item, relative to serverURL; `{slug}` is replaced.
+     * @default { news: '/nyheter/{slug}', events: '/kalender/{slug}', press: '/press/{slug}' }
+     */
+    urlPatterns: z
+      .object({
+        news: z.string().startsWith('/').includes('{slug}').default('/nyheter/{slug}'),
+        events: z.string().startsWith('/').includes('{slug}').default('/kalender/{slug}'),
+        press: z.string().startsWith('/').includes('{slug}').default('/press/{slug}'),
+      })
+      .prefault({}),
     /** Directory for uploaded media files. @default 'media' */
     mediaDir: z.string().min(1).default('media'),
   })

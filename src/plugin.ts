@@ -8,8 +8,10 @@ import { eventsCollection } from '../collections/events'
 import { mediaCollection } from '../collections/media'
 import { newsCollection } from '../collections/news'
 import { pressCollection } from '../collections/press'
+import { newsroomIndexCollection } from '../collections/newsroomIndex'
 import { topicsCollection } from '../collections/topics'
 import { healthEndpoint } from './endpoints/health'
+import { itemsEndpoint } from './endpoints/items'
 import { parseNewsroomOptions } from './options'
 
 /**
@@ -22,8 +24,8 @@ export const newsroomPlugin =
     const options = parseNewsroomOptions(input)
     assertLocalesExist(options.locales, config)
 
-    const collections = [mediaCollection, topicsCollection, newsCollection, eventsCollection, pressCollection].map((make) =>
-      make(options),
+    const collections = [mediaCollection, topicsCollection, newsCollection, eventsCollection, pressCollection, newsroomIndexCollection].map(
+      (make) => make(options),
     )
     const taken = new Set((config.collections ?? []).map((c) => c.slug))
     const clash = collections.find((c) => taken.has(c.slug))
@@ -36,7 +38,7 @@ export const newsroomPlugin =
       // The body fields are rich text: a project without a default editor gets Lexical.
       editor: config.editor ?? lexicalEditor(),
       collections: [...(config.collections ?? []), ...collections],
-      endpoints: options.enabled ? [...(config.endpoints ?? []), healthEndpoint] : config.endpoints,
+      endpoints: options.enabled ? [...(config.endpoints ?? []), healthEndpoint, itemsEndpoint] : config.endpoints,
       custom: {
         ...config.custom,
         newsroom: { ...options, serverURL: options.serverURL ?? config.serverURL ?? 'http://localhost:3000' },

@@ -1,9 +1,12 @@
-import type { TextField } from 'payload'
+import type { CollectionSlug, TextField } from 'payload'
 
 import { L } from '../../src/labels'
 import { slugify } from '../../src/slugify'
 
-/** Unique slug, made from `fromField` when left empty; whatever the editor types is normalised too. */
+/**
+ * Unique slug. Left empty, it is made from `fromField` and given a -2, -3 … suffix if taken (two
+ * items may share a title); typed by the editor, it is normalised and a clash is a validation error.
+ */
 export const slugField = (fromField = 'title'): TextField => ({
   name: 'slug',
   type: 'text',
@@ -13,9 +16,23 @@ export const slugField = (fromField = 'title'): TextField => ({
   admin: { position: 'sidebar', description: L.slugHelp },
   hooks: {
     beforeValidate: [
-      ({ value, data, originalDoc }) => {
-        const source = typeof value === 'string' && value.trim() ? value : (data?.[fromField] ?? originalDoc?.[fromField])
-        return typeof source === 'string' && source.trim() ? slugify(source) : value
+      async ({ value, data, originalDoc, collection, req }) => {
+        if (typeof value === 'string' && value.trim()) return slugify(value)
+        if (originalDoc?.slug) return originalDoc.slug
+        const source = data?.[fromField] ?? originalDoc?.[fromField]
+        if (typeof source !== 'string' || !source.trim() || !collection) return value
+        const base = slugify(source)
+        for (let n = 1; n < 100; n++) {
+          const candidate = n === 1 ? base : `${base}-${n}`
+          const { totalDocs } = await req.payload.count({
+            collection: collection.slug as CollectionSlug,
+            where: { slug: { equals: candidate } },
+            req,
+            overrideAccess: true,
+          })
+          if (totalDocs === 0) return candidate
+        }
+        return `${base}-${Date.now().toString(36)}`
       },
     ],
   },

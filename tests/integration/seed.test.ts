@@ -54,8 +54,20 @@ describe.skipIf(databaseUnavailable())('seeded content', () => {
       expect((await payload.count({ collection: 'topics' })).totalDocs).toBe(20)
       const withParent = await payload.count({ collection: 'topics', where: { parent: { exists: true } } })
       expect(withParent.totalDocs).toBeGreaterThan(10)
+      const published = counts.reduce((a, b) => a + b) - 2 // every 20th generated item is a draft
+      const indexed = async () => (await payload.count({ collection: 'newsroom-index' as never, where: { locale: { equals: 'sv' } } })).totalDocs
+      expect(await indexed()).toBe(published)
+      await payload.db.deleteMany({ collection: 'newsroom-index' as never, where: { key: { exists: true } } })
+      expect(await indexed()).toBe(0)
     } finally {
       await payload.destroy()
     }
+    const reindex = spawnSync('npm', ['run', 'reindex'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: 'seed-test-secret-0123456789' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
+    expect(reindex.status, reindex.stderr.slice(-2000)).toBe(0)
+    expect(reindex.stdout).toMatch(/Reindexed 38 published items/)
   })
 })

@@ -439,6 +439,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"media_id" integer
   );
   
+  CREATE TABLE "newsroom_index" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"key" varchar NOT NULL,
+  	"type" varchar NOT NULL,
+  	"doc" varchar NOT NULL,
+  	"locale" varchar NOT NULL,
+  	"date" timestamp(3) with time zone NOT NULL,
+  	"ends_at" timestamp(3) with time zone,
+  	"topic_path" varchar,
+  	"title_search" varchar,
+  	"search" varchar,
+  	"data" jsonb NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -491,7 +507,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"topics_id" integer,
   	"news_id" integer,
   	"events_id" integer,
-  	"press_id" integer
+  	"press_id" integer,
+  	"newsroom_index_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -594,6 +611,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_news_fk" FOREIGN KEY ("news_id") REFERENCES "public"."news"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_events_fk" FOREIGN KEY ("events_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_press_fk" FOREIGN KEY ("press_id") REFERENCES "public"."press"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_newsroom_index_fk" FOREIGN KEY ("newsroom_index_id") REFERENCES "public"."newsroom_index"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "users_roles_order_idx" ON "users_roles" USING btree ("order");
@@ -744,6 +762,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_press_v_rels_events_id_idx" ON "_press_v_rels" USING btree ("events_id");
   CREATE INDEX "_press_v_rels_press_id_idx" ON "_press_v_rels" USING btree ("press_id");
   CREATE INDEX "_press_v_rels_media_id_idx" ON "_press_v_rels" USING btree ("media_id");
+  CREATE INDEX "newsroom_index_key_idx" ON "newsroom_index" USING btree ("key");
+  CREATE INDEX "newsroom_index_type_idx" ON "newsroom_index" USING btree ("type");
+  CREATE INDEX "newsroom_index_doc_idx" ON "newsroom_index" USING btree ("doc");
+  CREATE INDEX "newsroom_index_locale_idx" ON "newsroom_index" USING btree ("locale");
+  CREATE INDEX "newsroom_index_date_idx" ON "newsroom_index" USING btree ("date");
+  CREATE INDEX "newsroom_index_ends_at_idx" ON "newsroom_index" USING btree ("ends_at");
+  CREATE INDEX "newsroom_index_topic_path_idx" ON "newsroom_index" USING btree ("topic_path");
+  CREATE INDEX "newsroom_index_updated_at_idx" ON "newsroom_index" USING btree ("updated_at");
+  CREATE INDEX "newsroom_index_created_at_idx" ON "newsroom_index" USING btree ("created_at");
+  CREATE INDEX "locale_date_key_idx" ON "newsroom_index" USING btree ("locale","date","key");
+  CREATE INDEX "locale_type_date_idx" ON "newsroom_index" USING btree ("locale","type","date");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -768,6 +797,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_news_id_idx" ON "payload_locked_documents_rels" USING btree ("news_id");
   CREATE INDEX "payload_locked_documents_rels_events_id_idx" ON "payload_locked_documents_rels" USING btree ("events_id");
   CREATE INDEX "payload_locked_documents_rels_press_id_idx" ON "payload_locked_documents_rels" USING btree ("press_id");
+  CREATE INDEX "payload_locked_documents_rels_newsroom_index_id_idx" ON "payload_locked_documents_rels" USING btree ("newsroom_index_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -822,6 +852,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "_press_v" CASCADE;
   DROP TABLE "_press_v_locales" CASCADE;
   DROP TABLE "_press_v_rels" CASCADE;
+  DROP TABLE "newsroom_index" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;

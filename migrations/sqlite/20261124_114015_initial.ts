@@ -634,6 +634,33 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_press_v_rels_events_id_idx\` ON \`_press_v_rels\` (\`events_id\`);`)
   await db.run(sql`CREATE INDEX \`_press_v_rels_press_id_idx\` ON \`_press_v_rels\` (\`press_id\`);`)
   await db.run(sql`CREATE INDEX \`_press_v_rels_media_id_idx\` ON \`_press_v_rels\` (\`media_id\`);`)
+  await db.run(sql`CREATE TABLE \`newsroom_index\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`type\` text NOT NULL,
+  	\`doc\` text NOT NULL,
+  	\`locale\` text NOT NULL,
+  	\`date\` text NOT NULL,
+  	\`ends_at\` text,
+  	\`topic_path\` text,
+  	\`title_search\` text,
+  	\`search\` text,
+  	\`data\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`newsroom_index_key_idx\` ON \`newsroom_index\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`newsroom_index_type_idx\` ON \`newsroom_index\` (\`type\`);`)
+  await db.run(sql`CREATE INDEX \`newsroom_index_doc_idx\` ON \`newsroom_index\` (\`doc\`);`)
+  await db.run(sql`CREATE INDEX \`newsroom_index_locale_idx\` ON \`newsroom_index\` (\`locale\`);`)
+  await db.run(sql`CREATE INDEX \`newsroom_index_date_idx\` ON \`newsroom_index\` (\`date\`);`)
+  await db.run(sql`CREATE INDEX \`newsroom_index_ends_at_idx\` ON \`newsroom_index\` (\`ends_at\`);`)
+  await db.run(sql`CREATE INDEX \`newsroom_index_topic_path_idx\` ON \`newsroom_index\` (\`topic_path\`);`)
+  await db.run(sql`CREATE INDEX \`newsroom_index_updated_at_idx\` ON \`newsroom_index\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`newsroom_index_created_at_idx\` ON \`newsroom_index\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`locale_date_key_idx\` ON \`newsroom_index\` (\`locale\`,\`date\`,\`key\`);`)
+  await db.run(sql`CREATE INDEX \`locale_type_date_idx\` ON \`newsroom_index\` (\`locale\`,\`type\`,\`date\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -703,13 +730,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`news_id\` integer,
   	\`events_id\` integer,
   	\`press_id\` integer,
+  	\`newsroom_index_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`topics_id\`) REFERENCES \`topics\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`news_id\`) REFERENCES \`news\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`events_id\`) REFERENCES \`events\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`press_id\`) REFERENCES \`press\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`press_id\`) REFERENCES \`press\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`newsroom_index_id\`) REFERENCES \`newsroom_index\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -721,6 +750,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_news_id_idx\` ON \`payload_locked_documents_rels\` (\`news_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_events_id_idx\` ON \`payload_locked_documents_rels\` (\`events_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_press_id_idx\` ON \`payload_locked_documents_rels\` (\`press_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_newsroom_index_id_idx\` ON \`payload_locked_documents_rels\` (\`newsroom_index_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -800,6 +830,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`_press_v\`;`)
   await db.run(sql`DROP TABLE \`_press_v_locales\`;`)
   await db.run(sql`DROP TABLE \`_press_v_rels\`;`)
+  await db.run(sql`DROP TABLE \`newsroom_index\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)

@@ -1,0 +1,32 @@
+import type { Endpoint } from 'payload'
+
+import { newsroomOptions } from '../listing/indexer'
+import { BadParameter, parseListingParams } from '../listing/params'
+import { runListing } from '../listing/query'
+
+export const badParameterResponse = (err: BadParameter) =>
+  Response.json(
+    { error: err.status === 404 ? 'not_found' : 'invalid_parameter', parameter: err.parameter, message: `${err.parameter}: ${err.message}` },
+    { status: err.status },
+  )
+
+/** `GET /api/newsroom/items`: the public "Aktuellt" listing (see README, HTTP contract). */
+export const itemsEndpoint: Endpoint = {
+  path: '/newsroom/items',
+  method: 'get',
+  handler: async (req) => {
+    const options = newsroomOptions(req.payload)
+    try {
+      const params = parseListingParams(new URL(req.url!).searchParams, {
+        locales: options.locales,
+        defaultLocale: options.defaultLocale,
+        defaultLimit: 10,
+        maxLimit: 100,
+      })
+      return Response.json(await runListing(req.payload, params), { headers: { 'cache-control': 'public, max-age=0, must-revalidate' } })
+    } catch (err) {
+      if (err instanceof BadParameter) return badParameterResponse(err)
+      throw err
+    }
+  },
+}

@@ -1,0 +1,148 @@
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../options'
+import type { ItemType, ListingItem } from './types'
+
+import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
+import { lexicalToText, searchText } from './text'
+
+type Doc = Record<string, any>
+const INDEX = NEWSROOM_INDEX_SLUG as CollectionSlug
+
+export const newsroomOptions = (payload: Payload) => payload.config.custom.newsroom as ResolvedNewsroomOptions & { serverURL: string }
+
+/** id → parent id of every topic; small enough to load whole for each indexing run. */
+async function topicParents(payload: Payload, req?: Partial<PayloadRequest>) {
+  const { topics } = newsroomOptions(payload).collections
+  const { docs } = await payload.find({ collection: topics.slug as CollectionSlug, depth: 0, limit: 0, pagination: false, req })
+  return new Map(docs.map((t: Doc) => [String(t.id), t.parent == null ? null : String(typeof t.parent === 'object' ? t.parent.id : t.parent)]))
+}
+
+function topicPath(ids: string[], parents: Map<string, string | null>) {
+  const all = new Set<string>()
+  for (const id of ids) {
+    for (let cur: string | null | undefined = id, depth = 0; cur && !all.has(cur) && depth < 50; depth++) {
+      all.add(cur)
+      cur = parents.get(cur)
+    }
+  }
+  return all.size ? `|${[...all].join('|')}|` : ''
+}
+
+export function itemUrl(options: ReturnType<typeof newsroomOptions>, type: ItemType, slug: string) {
+  return new URL(options.urlPatterns[type].replace('{slug}', encodeURIComponent(slug)), options.serverURL).toString()
+}
+
+function toListingItem(type: ItemType, doc: Doc, options: ReturnType<typeof newsroomOptions>): ListingItem {
+  const image = doc.heroImage && typeof doc.heroImage === 'object' ? doc.heroImage : null
+  const item: ListingItem = {
+    type,
+    id: String(doc.id),
+    slug: doc.slug,
+    title: doc.title ?? '',
+    summary: doc.summary ?? null,
+    url: itemUrl(options, type, doc.slug),
+    date: new Date(type === 'events' ? doc.start : (doc.publishedAt ?? doc.createdAt)).toISOString(),
+    updatedAt: new Date(doc.updatedAt).toISOString(),
+    categories: (doc.topics ?? [])
+      .filter((t: unknown) => t && typeof t === 'object')
+      .map((t: Doc) => ({ slug: t.slug, title: t.title })),
+    image: image?.url
+      ? { url: new URL(image.url, options.serverURL).toString(), alt: image.alt ?? null, width: image.width ?? null, height: image.height ?? null }
+      : null,
+  }
+  if (type === 'events') {
+    item.start = new Date(doc.start).toISOString()
+    item.end = doc.end ? new Date(doc.end).toISOString() : null
+    item.allDay = Boolean(doc.allDay)
+    item.location = doc.location ? { name: doc.location.name ?? null, address: doc.location.address ?? null } : null
+  }
+  return item
+}
+
+type IndexArgs = { payload: Payload; type: ItemType; id: string | number; req?: Partial<PayloadRequest>; parents?: Map<string, string | null> }
+
+/**
+ * Brings the index rows of one item in line with its published state: one row per locale when
+ * the published version exists, none otherwise (draft, unpublished, deleted).
+ */
+export async function indexItem({ payload, type, id, req, parents }: IndexArgs): Promise<void> {
+  const options = newsroomOptions(payload)
+  const key = `${type}:${id}`
+  await payload.db.deleteMany({ collection: INDEX, where: { key: { equals: key } }, req })
+  const slug = options.collections[type].slug as CollectionSlug
+  const tree = parents ?? (await topicParents(payload, req))
+  for (const locale of options.locales) {
+    const doc = (await payload.findByID({ collection: slug, id, locale, depth: 1, draft: false, req, overrideAccess: true, disableErrors: true })) as Doc | null
+    if (!doc || doc._status !== 'published') return
+    const item = toListingItem(type, doc, options)
+    const topicIds = (doc.topics ?? []).map((t: Doc | number | string) => String(typeof t === 'object' ? t.id : t))
+    await payload.db.create({
+      collection: INDEX,
+      req,
+      data: {
+        key,
+        type,
+        doc: String(id),
+        locale,
+        date: item.date,
+        endsAt: type === 'events' ? (item.end ?? item.start) : null,
+        topicPath: topicPath(topicIds, tree),
+        titleSearch: searchText(item.title),
+        search: searchText(item.title, item.summary, lexicalToText(doc.body)),
+        data: item,
+      },
+    })
+  }
+}
+
+export async function removeItem(payload: Payload, type: ItemType, id: string | number, req?: Partial<PayloadRequest>) {
+  await payload.db.deleteMany({ collection: INDEX, where: { key: { equals: `${type}:${id}` } }, req })
+}
+
+/** Re-indexes every item whose topic path contains the topic (after a topic was renamed, moved or deleted). */
+export async function reindexTopic(payload: Payload, topicId: string | number, req?: Partial<PayloadRequest>) {
+  const { docs } = await payload.find({
+    collection: INDEX,
+    where: { topicPath: { contains: `|${topicId}|` } },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    select: { key: true } as never,
+  })
+  const keys = [...new Set(docs.map((d: Doc) => d.key as string))]
+  const parents = await topicParents(payload, req)
+  for (const key of keys) {
+    const [type, id] = key.split(':') as [ItemType, string]
+    await indexItem({ payload, type, id, req, parents })
+  }
+}
+
+/** Drops the whole index and builds it again from the published items. */
+export async function reindexAll(payload: Payload, onProgress?: (done: number) => void): Promise<number> {
+  const options = newsroomOptions(payload)
+  await payload.db.deleteMany({ collection: INDEX, where: { key: { exists: true } } })
+  const parents = await topicParents(payload)
+  let done = 0
+  for (const type of ['news', 'events', 'press'] as const) {
+    for (let page = 1; ; page++) {
+      const res = await payload.find({
+        collection: options.collections[type].slug as CollectionSlug,
+        where: { _status: { equals: 'published' } },
+        depth: 0,
+        limit: 500,
+        page,
+        select: { id: true } as never,
+        overrideAccess: true,
+      })
+      for (const doc of res.docs as Doc[]) {
+        await indexItem({ payload, type, id: doc.id, parents })
+        onProgress?.(++done)
+      }
+      if (!res.hasNextPage) break
+    }
+  }
+  return done
+}

@@ -1,0 +1,104 @@
+import type { CollectionSlug, Payload, Where } from 'payload'
+
+import type { ItemType, ListingItem } from './types'
+
+import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
+import { decodeCursor, encodeCursor } from './cursor'
+import { newsroomOptions } from './indexer'
+import { BadParameter, filterHash, type ListingParams } from './params'
+import { searchWords } from './text'
+
+const INDEX = NEWSROOM_INDEX_SLUG as CollectionSlug
+
+export type ListingResult = {
+  items: ListingItem[]
+  facets: { all: number; news: number; events: number; press: number }
+  total: number
+  nextCursor: string | null
+}
+
+/** Topic slugs → ids; an unknown slug is a 404 naming it. */
+async function topicIds(payload: Payload, slugs: string[]): Promise<string[]> {
+  if (!slugs.length) return []
+  const { docs } = await payload.find({
+    collection: newsroomOptions(payload).collections.topics.slug as CollectionSlug,
+    where: { slug: { in: slugs } },
+    depth: 0,
+    limit: slugs.length,
+    pagination: false,
+    select: { slug: true } as never,
+  })
+  const missing = slugs.find((s) => !docs.some((d) => (d as { slug?: string }).slug === s))
+  if (missing) throw new BadParameter('category', `no topic with slug "${missing}"`, 404)
+  return (docs as { id: unknown }[]).map((d) => String(d.id))
+}
+
+/**
+ * The "Aktuellt" listing: one query over the index for the page, three counts for the facets.
+ * With `q`, items whose title holds every word come first (phase 0), then the rest (phase 1);
+ * the cursor carries the phase and the last (date, key) seen, so pages never overlap or skip.
+ */
+export async function runListing(payload: Payload, p: ListingParams): Promise<ListingResult> {
+  const hash = filterHash(p)
+  const cursor = p.cursor ? decodeCursor(payload.secret, p.cursor, hash) : null
+  if (typeof cursor === 'string') throw new BadParameter('cursor', cursor)
+
+  const words = searchWords(p.q)
+  const ids = await topicIds(payload, p.categories)
+  const common: Where[] = [{ locale: { equals: p.locale } }]
+  if (ids.length) common.push({ or: ids.map((id) => ({ topicPath: { contains: `|${id}|` } })) })
+  for (const w of words) common.push({ search: { contains: w } })
+  if (p.from) common.push({ date: { greater_than_equal: p.from.toISOString() } })
+  if (p.to) common.push({ date: { less_than_equal: p.to.toISOString() } })
+  if (p.upcoming) common.push({ type: { equals: 'events' } }, { endsAt: { greater_than_equal: new Date().toISOString() } })
+
+  const typeFilter: Where = { type: { in: p.types } }
+  const [news, events, press] = await Promise.all(
+    (['news', 'events', 'press'] as ItemType[]).map(async (type) =>
+      (await payload.count({ collection: INDEX, where: { and: [...common, { type: { equals: type } }] }, overrideAccess: true })).totalDocs,
+    ),
+  )
+  const facets = { all: news + events + press, news, events, press }
+  const total = p.types.reduce((sum, t) => sum + facets[t], 0)
+
+  const asc = p.upcoming
+  // SQL adapters pass not_like through without wildcards (contains adds them); MongoDB's is already a substring test.
+  const notContaining = (w: string) => (payload.db.name === 'mongoose' ? w : `%${w}%`)
+  const phases: Where[] = words.length
+    ? [
+        { and: words.map((w) => ({ titleSearch: { contains: w } })) },
+        { or: words.map((w) => ({ or: [{ titleSearch: { not_like: notContaining(w) } }, { titleSearch: { exists: false } }] })) },
+      ]
+    : [{}]
+
+  const items: ListingItem[] = []
+  let last: { p: number; d: string; k: string } | null = null
+  for (let phase = cursor?.p ?? 0; phase < phases.length && items.length <= p.limit; phase++) {
+    const where: Where[] = [...common, typeFilter, phases[phase]]
+    if (cursor && phase === cursor.p) {
+      const beyond = asc ? 'greater_than' : 'less_than'
+      where.push({ or: [{ date: { [beyond]: cursor.d } }, { and: [{ date: { equals: cursor.d } }, { key: { [beyond]: cursor.k } }] }] })
+    }
+    const { docs } = await payload.find({
+      collection: INDEX,
+      where: { and: where },
+      sort: asc ? ['date', 'key'] : ['-date', '-key'],
+      limit: p.limit + 1 - items.length,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { data: true, date: true, key: true } as never,
+    })
+    for (const row of docs as unknown as { data: ListingItem; date: string; key: string }[]) {
+      if (items.length === p.limit) {
+        items.push(row.data) // the look-ahead row: there is a next page
+        break
+      }
+      items.push(row.data)
+      last = { p: phase, d: new Date(row.date).toISOString(), k: row.key }
+    }
+  }
+  const hasMore = items.length > p.limit
+  if (hasMore) items.pop()
+  return { items, facets, total, nextCursor: hasMore && last ? encodeCursor(payload.secret, { f: hash, ...last }) : null }
+}

@@ -1,0 +1,19 @@
+export type ItemType = 'news' | 'events' | 'press'
+export const ITEM_TYPES: ItemType[] = ['news', 'events', 'press']
+
+export type ListingItem = {
+  type: ItemType
+  id: string
+  slug: string
+  title: string
+  summary: string | null
+  url: string
+  date: string
+  updatedAt: string
+  categories: { slug: string; title: string }[]
+  image: { url: string; alt: string | null; width: number | null; height: number | null } | null
+  start?: string
+  end?: string | null
+  allDay?: boolean
+  location?: { name: string | null; address: string | null } | null
+}
