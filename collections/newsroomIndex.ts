@@ -32,5 +32,7 @@ export const newsroomIndexCollection = (): CollectionConfig => ({
     { name: 'search', type: 'text' },
     /** The item exactly as the listing returns it. */
     { name: 'data', type: 'json', required: true },
+    /** What feeds need beyond the listing: body HTML, plain text, image type and size, version. */
+    { name: 'feed', type: 'json' },
   ],
 })

@@ -54,6 +54,9 @@ await app.prepare()
 const handle = app.getRequestHandler()
 
 const server = http.createServer((req, res) => handle(req, res))
+// Longer than the idle timeout of proxies and HTTP clients, so they never reuse a connection we are closing.
+server.keepAliveTimeout = 65_000
+server.headersTimeout = 66_000
 await new Promise<void>((resolve) => server.listen(env.PORT, resolve))
 
 // The first API request starts Payload inside Next: migrations, seeding and job crons run now, not on a visitor's request.

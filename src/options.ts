@@ -54,6 +54,23 @@ export const newsroomOptionsSchema = z
         press: z.string().startsWith('/').includes('{slug}').default('/press/{slug}'),
       })
       .prefault({}),
+    /** Feeds (RSS, Atom, JSON Feed, iCalendar). */
+    feeds: z
+      .object({
+        /** Feed title per locale. @default { sv: 'Nyheter', en: 'News' } */
+        title: z.record(z.string(), z.string().min(1)).default({ sv: 'Nyheter', en: 'News' }),
+        /** Feed description per locale. */
+        description: z.record(z.string(), z.string()).default({ sv: 'Nyheter, kalenderhändelser och pressmeddelanden', en: 'News, events and press releases' }),
+        /** Items per feed when the request gives no `limit` (max 100). @default 20 */
+        items: z.number().int().min(1).max(100).default(20),
+        /** Full body HTML in feeds (`content:encoded`, `content_html`); false: summary only. @default true */
+        fullText: z.boolean().default(true),
+        /** `Cache-Control: public, max-age=<n>` on feeds. @default 300 */
+        maxAge: z.number().int().min(0).default(300),
+        /** How often (ms) an instance checks the database for changes made by other instances. @default 1000 */
+        recheckMs: z.number().int().min(0).default(1000),
+      })
+      .prefault({}),
     /** Directory for uploaded media files. @default 'media' */
     mediaDir: z.string().min(1).default('media'),
   })

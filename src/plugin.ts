@@ -11,6 +11,7 @@ import { pressCollection } from '../collections/press'
 import { newsroomIndexCollection } from '../collections/newsroomIndex'
 import { topicsCollection } from '../collections/topics'
 import { healthEndpoint } from './endpoints/health'
+import { feedEndpoints, feedListEndpoint } from './endpoints/feeds'
 import { itemsEndpoint } from './endpoints/items'
 import { parseNewsroomOptions } from './options'
 
@@ -38,7 +39,7 @@ export const newsroomPlugin =
       // The body fields are rich text: a project without a default editor gets Lexical.
       editor: config.editor ?? lexicalEditor(),
       collections: [...(config.collections ?? []), ...collections],
-      endpoints: options.enabled ? [...(config.endpoints ?? []), healthEndpoint, itemsEndpoint] : config.endpoints,
+      endpoints: options.enabled ? [...(config.endpoints ?? []), healthEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint] : config.endpoints,
       custom: {
         ...config.custom,
         newsroom: { ...options, serverURL: options.serverURL ?? config.serverURL ?? 'http://localhost:3000' },

@@ -1,7 +1,9 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
+import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+
 import type { ResolvedNewsroomOptions } from '../options'
-import type { ItemType, ListingItem } from './types'
+import type { FeedExtras, ItemType, ListingItem } from './types'
 
 import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
 import { lexicalToText, searchText } from './text'
@@ -73,9 +75,17 @@ export async function indexItem({ payload, type, id, req, parents }: IndexArgs):
   const slug = options.collections[type].slug as CollectionSlug
   const tree = parents ?? (await topicParents(payload, req))
   for (const locale of options.locales) {
-    const doc = (await payload.findByID({ collection: slug, id, locale, depth: 1, draft: false, req, overrideAccess: true, disableErrors: true })) as Doc | null
+    const doc = (await payload.findByID({ collection: slug, id, locale: locale as 'all', depth: 1, draft: false, req, overrideAccess: true, disableErrors: true })) as Doc | null
     if (!doc || doc._status !== 'published') return
     const item = toListingItem(type, doc, options)
+    const text = lexicalToText(doc.body)
+    const image = doc.heroImage && typeof doc.heroImage === 'object' ? doc.heroImage : null
+    const feed: FeedExtras = {
+      html: doc.body ? convertLexicalToHTML({ data: doc.body, disableContainer: true }) : '',
+      text,
+      image: image?.mimeType ? { type: image.mimeType, length: image.filesize ?? 0 } : null,
+      createdAt: new Date(doc.createdAt).toISOString(),
+    }
     const topicIds = (doc.topics ?? []).map((t: Doc | number | string) => String(typeof t === 'object' ? t.id : t))
     await payload.db.create({
       collection: INDEX,
@@ -89,8 +99,9 @@ export async function indexItem({ payload, type, id, req, parents }: IndexArgs):
         endsAt: type === 'events' ? (item.end ?? item.start) : null,
         topicPath: topicPath(topicIds, tree),
         titleSearch: searchText(item.title),
-        search: searchText(item.title, item.summary, lexicalToText(doc.body)),
+        search: searchText(item.title, item.summary, text),
         data: item,
+        feed,
       },
     })
   }

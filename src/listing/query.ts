@@ -1,6 +1,6 @@
 import type { CollectionSlug, Payload, Where } from 'payload'
 
-import type { ItemType, ListingItem } from './types'
+import type { FeedExtras, ItemType, ListingItem } from './types'
 
 import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
 import { decodeCursor, encodeCursor } from './cursor'
@@ -10,8 +10,15 @@ import { searchWords } from './text'
 
 const INDEX = NEWSROOM_INDEX_SLUG as CollectionSlug
 
+export type ListingOptions = {
+  /** Skip the three facet counts (feeds do not show them). */
+  facets?: boolean
+  /** Attach each item's FeedExtras as `feed`. */
+  withFeed?: boolean
+}
+
 export type ListingResult = {
-  items: ListingItem[]
+  items: (ListingItem & { feed?: FeedExtras })[]
   facets: { all: number; news: number; events: number; press: number }
   total: number
   nextCursor: string | null
@@ -38,7 +45,7 @@ async function topicIds(payload: Payload, slugs: string[]): Promise<string[]> {
  * With `q`, items whose title holds every word come first (phase 0), then the rest (phase 1);
  * the cursor carries the phase and the last (date, key) seen, so pages never overlap or skip.
  */
-export async function runListing(payload: Payload, p: ListingParams): Promise<ListingResult> {
+export async function runListing(payload: Payload, p: ListingParams, opts: ListingOptions = {}): Promise<ListingResult> {
   const hash = filterHash(p)
   const cursor = p.cursor ? decodeCursor(payload.secret, p.cursor, hash) : null
   if (typeof cursor === 'string') throw new BadParameter('cursor', cursor)
@@ -53,11 +60,14 @@ export async function runListing(payload: Payload, p: ListingParams): Promise<Li
   if (p.upcoming) common.push({ type: { equals: 'events' } }, { endsAt: { greater_than_equal: new Date().toISOString() } })
 
   const typeFilter: Where = { type: { in: p.types } }
-  const [news, events, press] = await Promise.all(
-    (['news', 'events', 'press'] as ItemType[]).map(async (type) =>
-      (await payload.count({ collection: INDEX, where: { and: [...common, { type: { equals: type } }] }, overrideAccess: true })).totalDocs,
-    ),
-  )
+  const [news, events, press] =
+    opts.facets === false
+      ? [0, 0, 0]
+      : await Promise.all(
+          (['news', 'events', 'press'] as ItemType[]).map(async (type) =>
+            (await payload.count({ collection: INDEX, where: { and: [...common, { type: { equals: type } }] }, overrideAccess: true })).totalDocs,
+          ),
+        )
   const facets = { all: news + events + press, news, events, press }
   const total = p.types.reduce((sum, t) => sum + facets[t], 0)
 
@@ -71,7 +81,7 @@ export async function runListing(payload: Payload, p: ListingParams): Promise<Li
       ]
     : [{}]
 
-  const items: ListingItem[] = []
+  const items: ListingResult['items'] = []
   let last: { p: number; d: string; k: string } | null = null
   for (let phase = cursor?.p ?? 0; phase < phases.length && items.length <= p.limit; phase++) {
     const where: Where[] = [...common, typeFilter, phases[phase]]
@@ -87,14 +97,12 @@ export async function runListing(payload: Payload, p: ListingParams): Promise<Li
       pagination: false,
       depth: 0,
       overrideAccess: true,
-      select: { data: true, date: true, key: true } as never,
+      select: { data: true, date: true, key: true, ...(opts.withFeed ? { feed: true } : {}) } as never,
     })
-    for (const row of docs as unknown as { data: ListingItem; date: string; key: string }[]) {
-      if (items.length === p.limit) {
-        items.push(row.data) // the look-ahead row: there is a next page
-        break
-      }
-      items.push(row.data)
+    for (const row of docs as unknown as { data: ListingItem; date: string; key: string; feed?: FeedExtras }[]) {
+      const item = opts.withFeed ? { ...row.data, feed: row.feed } : row.data
+      items.push(item)
+      if (items.length > p.limit) break // the look-ahead row: there is a next page
       last = { p: phase, d: new Date(row.date).toISOString(), k: row.key }
     }
   }

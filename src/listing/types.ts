@@ -17,3 +17,11 @@ export type ListingItem = {
   allDay?: boolean
   location?: { name: string | null; address: string | null } | null
 }
+
+/** Stored beside each index row for the feeds; not part of the listing's JSON. */
+export type FeedExtras = {
+  html: string
+  text: string
+  image: { type: string; length: number } | null
+  createdAt: string
+}

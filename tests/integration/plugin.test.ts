@@ -28,6 +28,7 @@ describe.skipIf(databaseUnavailable())('the plugin dropped into a minimal second
       secret: 'another-project-secret-123',
       db,
       collections: [{ slug: 'admins', auth: true, fields: [] }],
+      typescript: { autoGenerate: false },
       plugins: [newsroomPlugin({ locales: ['sv'], defaultLocale: 'sv', mediaDir })],
     })
     payload = await getPayload({ config, key: 'minimal-plugin-config' })

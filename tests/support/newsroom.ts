@@ -10,6 +10,7 @@ import { freshDatabaseUrl } from './database'
 import { serveApi } from './server'
 
 export type TestNewsroom = {
+  databaseUrl: string
   payload: Payload
   baseUrl: string
   /** Logs in over REST and returns the Authorization header value. */
@@ -22,10 +23,10 @@ export type TestNewsroom = {
 let users = 0
 
 /** Boots the real newsroom config (migrations included) on a fresh database and serves it over HTTP. */
-export async function startNewsroom(extraEnv: Record<string, string> = {}): Promise<TestNewsroom> {
+export async function startNewsroom(extraEnv: Record<string, string> = {}, opts: { key?: string } = {}): Promise<TestNewsroom> {
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-media-'))
   const env = readEnv({
-    DATABASE_URL: await freshDatabaseUrl(),
+    DATABASE_URL: extraEnv.DATABASE_URL ?? (await freshDatabaseUrl()),
     PAYLOAD_SECRET: 'test-secret-0123456789abcdef',
     SERVER_URL: 'http://newsroom.test',
     MEDIA_DIR: mediaDir,
@@ -34,8 +35,8 @@ export async function startNewsroom(extraEnv: Record<string, string> = {}): Prom
     ...extraEnv,
   })
   const config = createConfig(env)
-  const payload = await getPayload({ config })
-  const api = await serveApi(config)
+  const payload = await getPayload({ config, key: opts.key })
+  const api = await serveApi(config, opts.key)
   const login = async (email: string, password: string) => {
     const res = await fetch(`${api.baseUrl}/api/users/login`, {
       method: 'POST',
@@ -46,6 +47,7 @@ export async function startNewsroom(extraEnv: Record<string, string> = {}): Prom
     return `JWT ${((await res.json()) as { token: string }).token}`
   }
   return {
+    databaseUrl: env.DATABASE_URL,
     payload,
     baseUrl: api.baseUrl,
     login,

@@ -451,6 +451,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"title_search" varchar,
   	"search" varchar,
   	"data" jsonb NOT NULL,
+  	"feed" jsonb,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );

@@ -646,6 +646,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`title_search\` text,
   	\`search\` text,
   	\`data\` text NOT NULL,
+  	\`feed\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );

@@ -1,0 +1,148 @@
+/**
+ * `npm run bench [-- --items N] [-- --quick]`: the listing benchmark on SQLite and PostgreSQL
+ * (see bench/listing.ts) followed by the feed rendering benchmark (bench/feeds.ts), printing
+ * medians, p95s and ratios side by side. Nothing here asserts on timings.
+ *
+ * Flags: --items N (published items, default 100000), --quick (5000 items, fewer runs),
+ * --real N (items created through the Local API, default 3000), --runs N (default 30),
+ * --db sqlite,postgres, --explain (SQL, plans and per-statement times), --no-indexes (skip the
+ * candidate-index re-run), --no-http, --no-feeds.
+ *
+ * Run with `node --conditions=production --import tsx bench/run.ts` (npm run bench does): Lexical's
+ * node entry otherwise deadlocks Node 20's ESM loader.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+
+import { startPostgres, type TempPostgres } from '../tests/support/postgres'
+import { runFeedsBench } from './feeds'
+import { type DbKind, type ListingBenchReport, runListingBench, TARGET_P95_MS } from './listing'
+import { ms, ratio, seconds, table } from './stats'
+
+const argv = process.argv.slice(2)
+const flag = (name: string) => argv.includes(`--${name}`)
+const value = (name: string) => {
+  const i = argv.indexOf(`--${name}`)
+  return i > -1 ? argv[i + 1] : undefined
+}
+const int = (name: string, fallback: number) => {
+  const raw = value(name)
+  if (raw === undefined) return fallback
+  const n = Number(raw.replace(/[_,]/g, ''))
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--${name} must be a whole number ≥ 1, got "${raw}"`)
+    process.exit(2)
+  }
+  return n
+}
+
+const quick = flag('quick')
+const items = int('items', quick ? 5_000 : 100_000)
+const realItems = int('real', quick ? 1_000 : 3_000)
+const runs = int('runs', quick ? 15 : 30)
+const warmup = int('warmup', quick ? 3 : 5)
+const dbs = (value('db') ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as DbKind[]
+const log = (line: string) => console.log(line)
+
+let pg: TempPostgres | null = null
+const tempDirs: string[] = []
+function cleanup() {
+  try {
+    pg?.stop()
+  } catch (err) {
+    console.error('stopping PostgreSQL failed:', err)
+  }
+  pg = null
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    cleanup()
+    process.exit(130)
+  })
+}
+
+async function main() {
+  const started = performance.now()
+  log(`# newsroom benchmark — Node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()} ${os.release()}`)
+  log(
+    `listing: ${items.toLocaleString('en-US')} published items per database, ${realItems.toLocaleString('en-US')} of them through the Local API, ` +
+      `${runs} runs after ${warmup} warm-up runs; target p95 ≤ ${TARGET_P95_MS} ms (informational, nothing asserts)`,
+  )
+  const reports: ListingBenchReport[] = []
+  for (const kind of dbs) {
+    let url: string
+    if (kind === 'sqlite') {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-sqlite-'))
+      tempDirs.push(dir)
+      url = `file:${path.join(dir, 'bench.db')}`
+    } else if (kind === 'postgres') {
+      try {
+        pg = await startPostgres()
+      } catch (err) {
+        log(`\n## Listing on PostgreSQL: skipped (${(err as Error).message})`)
+        continue
+      }
+      pg.createDatabase('bench')
+      url = pg.url('bench')
+    } else {
+      throw new Error(`--db: unknown database "${kind}" (sqlite, postgres)`)
+    }
+    reports.push(
+      await runListingBench({ kind, url, items, realItems, runs, warmup, tryIndexes: !flag('no-indexes'), explain: flag('explain'), http: !flag('no-http'), log }),
+    )
+    cleanup()
+  }
+
+  if (reports.length) {
+    log('')
+    log('## Listing summary (ms; runListing via the Local API unless noted)')
+    const cols = reports.flatMap((r) => [`${r.label} median`, `${r.label} p95`])
+    const rows: string[][] = reports[0]!.cases.map((c, k) => [
+      `(${c.id}) ${c.label.replace(/ of a cursor walk.*/, '')}`,
+      ...reports.flatMap((r) => [ms(r.cases[k]!.summary.median), ms(r.cases[k]!.summary.p95)]),
+    ])
+    rows.push(['naive first page (3 finds + 3 counts)', ...reports.flatMap((r) => [ms(r.naiveAtN.median), ms(r.naiveAtN.p95)])])
+    rows.push(['naive / index (a)', ...reports.flatMap((r) => [ratio(r.naiveAtN.median, r.cases[0]!.summary.median), ratio(r.naiveAtN.p95, r.cases[0]!.summary.p95)])])
+    if (reports.some((r) => r.http)) rows.push(['(a) over HTTP', ...reports.flatMap((r) => [ms(r.http?.median), ms(r.http?.p95)])])
+    if (reports.some((r) => r.withIndexes)) {
+      reports[0]!.cases.forEach((c, k) =>
+        rows.push([`(${c.id}) with candidate indexes`, ...reports.flatMap((r) => [ms(r.withIndexes?.cases[k]!.summary.median), ms(r.withIndexes?.cases[k]!.summary.p95)])]),
+      )
+    }
+    for (const line of table(['case', ...cols], rows)) log(line)
+    log('')
+    for (const r of reports) {
+      const misses = r.cases.filter((c) => c.summary.p95 > TARGET_P95_MS).map((c) => `(${c.id}) p95 ${ms(c.summary.p95)} ms`)
+      log(
+        `${r.label}: N = ${r.published.toLocaleString('en-US')} published items, ${r.indexRows.toLocaleString('en-US')} index rows; ` +
+          `p95 ≤ ${TARGET_P95_MS} ms: ${misses.length ? `missed by ${misses.join(', ')}` : 'met by every case'}; ` +
+          `naive/index at N = ${r.small.n.toLocaleString('en-US')} (Local API set): ${ratio(r.small.naive.median, r.small.index.median)} median, ` +
+          `at N = ${r.published.toLocaleString('en-US')}: ${ratio(r.naiveAtN.median, r.cases[0]!.summary.median)} median; ` +
+          `Local API ${Math.round(r.setup.localApi.items / (r.setup.localApi.ms / 1000))} items/s, bulk load ${seconds(r.setup.bulk.ms)}`,
+      )
+    }
+  }
+
+  if (!flag('no-feeds')) {
+    log('')
+    log('## Feeds')
+    await runFeedsBench({ log, ...(quick ? { samples: 5, sampleMs: 150 } : {}) })
+  }
+  log('')
+  log(`total ${seconds(performance.now() - started)}`)
+}
+
+main().then(
+  () => {
+    cleanup()
+    process.exit(0)
+  },
+  (err) => {
+    console.error(err)
+    cleanup()
+    process.exit(1)
+  },
+)

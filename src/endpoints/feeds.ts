@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto'
+
+import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+
+import { FEED_CONTENT_TYPES, renderAtom, renderICalendar, renderJsonFeed, renderRss } from '../../feeds'
+import { type CachedFeed, feedCacheFor } from '../feeds/cache'
+import { calendarEvent, channelFor, FEED_PATHS, type FeedFormat, feedItem, feedTitle, lastChange } from '../feeds/build'
+import { newsroomOptions } from '../listing/indexer'
+import { BadParameter, parseListingParams } from '../listing/params'
+import { runListing } from '../listing/query'
+import { badParameterResponse } from './items'
+
+const CONTENT_TYPE: Record<FeedFormat, string> = {
+  rss: FEED_CONTENT_TYPES.rss,
+  atom: FEED_CONTENT_TYPES.atom,
+  json: FEED_CONTENT_TYPES.json,
+  ics: FEED_CONTENT_TYPES.ical,
+}
+
+/** Same parameters as the listing; the cache key is their normalised form. */
+async function render(req: PayloadRequest, format: FeedFormat, url: URL): Promise<CachedFeed> {
+  const { payload } = req
+  const o = newsroomOptions(payload)
+  const params = parseListingParams(url.searchParams, { locales: o.locales, defaultLocale: o.defaultLocale, defaultLimit: o.feeds.items, maxLimit: 100 })
+  params.cursor = null
+  if (format === 'ics') params.types = ['events']
+  const { items } = await runListing(payload, params, { facets: false, withFeed: true })
+
+  let topicTitles: string[] = []
+  if (params.categories.length) {
+    const { docs } = await payload.find({
+      collection: o.collections.topics.slug as CollectionSlug,
+      where: { slug: { in: params.categories } },
+      locale: params.locale as 'all',
+      depth: 0,
+      pagination: false,
+    })
+    topicTitles = docs.map((d) => (d as unknown as { title: string }).title)
+  }
+  const title = feedTitle(payload, params, topicTitles)
+  const self = new URL(`/api/newsroom/${FEED_PATHS[format]}${url.search}`, o.serverURL).toString()
+
+  let body: string
+  if (format === 'ics') {
+    body = renderICalendar(
+      { name: title, description: o.feeds.description[params.locale], host: new URL(o.serverURL).hostname, refreshIntervalMinutes: 60 },
+      items.map(calendarEvent),
+    )
+  } else {
+    const channel = channelFor(payload, params, title, self, items)
+    const feedItems = items.map((i) => feedItem(payload, i))
+    body = format === 'rss' ? renderRss(channel, feedItems) : format === 'atom' ? renderAtom(channel, feedItems) : renderJsonFeed(channel, feedItems)
+  }
+  const lastModified = lastChange(items)
+  lastModified.setUTCMilliseconds(0) // HTTP dates have whole seconds
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, lastModified, contentType: CONTENT_TYPE[format] }
+}
+
+const canonicalKey = (format: FeedFormat, url: URL) => {
+  const sp = new URLSearchParams([...url.searchParams.entries()].filter(([k]) => k !== 'cursor').sort(([a], [b]) => a.localeCompare(b)))
+  return `${format}?${sp}`
+}
+
+function notModified(req: PayloadRequest, feed: CachedFeed) {
+  const inm = req.headers.get('if-none-match')
+  if (inm) return inm.split(',').some((t) => t.trim() === feed.etag || t.trim() === `W/${feed.etag}` || t.trim() === '*')
+  const ims = req.headers.get('if-modified-since')
+  if (!ims) return false
+  const since = Date.parse(ims)
+  return !Number.isNaN(since) && feed.lastModified.getTime() <= since
+}
+
+const feedHandler = (format: FeedFormat) => async (req: PayloadRequest) => {
+  const o = newsroomOptions(req.payload)
+  const url = new URL(req.url!)
+  try {
+    const feed = await feedCacheFor(req.payload, o.feeds.recheckMs).get(req.payload, canonicalKey(format, url), () => render(req, format, url))
+    const headers = {
+      'content-type': feed.contentType,
+      etag: feed.etag,
+      'last-modified': feed.lastModified.toUTCString(),
+      'cache-control': `public, max-age=${o.feeds.maxAge}`,
+      vary: 'Accept-Encoding',
+    }
+    if (notModified(req, feed)) return new Response(null, { status: 304, headers })
+    return new Response(req.method === 'HEAD' ? null : feed.body, { status: 200, headers: { ...headers, 'content-length': String(Buffer.byteLength(feed.body)) } })
+  } catch (err) {
+    if (err instanceof BadParameter) return badParameterResponse(err)
+    throw err
+  }
+}
+
+export const feedEndpoints: Endpoint[] = (Object.keys(FEED_PATHS) as FeedFormat[]).flatMap((format) =>
+  (['get', 'head'] as const).map((method) => ({ path: `/newsroom/${FEED_PATHS[format]}`, method, handler: feedHandler(format) })),
+)
+
+/** `GET /api/newsroom/feeds`: every available feed (all, per type, per topic) for autodiscovery. */
+export const feedListEndpoint: Endpoint = {
+  path: '/newsroom/feeds',
+  method: 'get',
+  handler: async (req) => {
+    const o = newsroomOptions(req.payload)
+    const locale = new URL(req.url!).searchParams.get('locale') || o.defaultLocale
+    if (!o.locales.includes(locale)) return badParameterResponse(new BadParameter('locale', `unknown locale "${locale}"; use ${o.locales.join(' or ')}`))
+    const base = o.feeds.title[locale] ?? 'News'
+    const link = (format: FeedFormat, query: Record<string, string>) =>
+      new URL(`/api/newsroom/${FEED_PATHS[format]}?${new URLSearchParams({ ...query, ...(locale !== o.defaultLocale ? { locale } : {}) })}`.replace(/\?$/, ''), o.serverURL).toString()
+    const three = (title: string, scope: string, query: Record<string, string>) =>
+      (['rss', 'atom', 'json'] as const).map((format) => ({ title, scope, format, type: CONTENT_TYPE[format].split(';')[0], url: link(format, query) }))
+    const { docs: topics } = await req.payload.find({
+      collection: o.collections.topics.slug as CollectionSlug,
+      locale: locale as 'all',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      sort: 'slug',
+    })
+    const labels = locale === 'sv' ? { news: 'Nyheter', events: 'Kalender', press: 'Press' } : { news: 'News', events: 'Calendar', press: 'Press' }
+    const feeds = [
+      ...three(base, 'all', {}),
+      ...(['news', 'events', 'press'] as const).flatMap((t) => three(`${base} – ${labels[t]}`, `type:${t}`, { type: t })),
+      ...topics.flatMap((t) => {
+        const { slug, title } = t as unknown as { slug: string; title: string }
+        return three(`${base} – ${title}`, `category:${slug}`, { category: slug })
+      }),
+      { title: `${base} – ${labels.events}`, scope: 'calendar', format: 'ics', type: 'text/calendar', url: link('ics', {}) },
+    ]
+    return Response.json({ feeds })
+  },
+}

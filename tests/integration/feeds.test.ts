@@ -1,0 +1,175 @@
+import ICAL from 'ical.js'
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { lexicalFromParagraphs } from '../../src/seed/lexical'
+import { xmlErrors } from '../feeds/helpers'
+import { databaseUnavailable, testDatabase } from '../support/database'
+import { startNewsroom, type TestNewsroom } from '../support/newsroom'
+
+const NASTY = 'Krisstöd ]]> & <b>fet</b> 🎉 \u0001slut'
+
+describe.skipIf(databaseUnavailable())('feed endpoints', () => {
+  let n: TestNewsroom
+  let topic: number | string
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${n.baseUrl}/api/newsroom/${path}`, { headers })
+
+  beforeAll(async () => {
+    n = await startNewsroom({ SERVER_URL: 'https://nyhetsrum.example.se' })
+    topic = (await n.payload.create({ collection: 'topics', data: { title: 'Suicidprevention' } })).id
+    const other = (await n.payload.create({ collection: 'topics', data: { title: 'Folkhälsa' } })).id
+    await n.payload.create({
+      collection: 'news',
+      data: {
+        _status: 'published',
+        title: NASTY,
+        summary: 'Åtgärder för länets kommuner.',
+        body: lexicalFromParagraphs(['Här är brödtexten med å, ä och ö.']),
+        publishedAt: '2021-04-20T08:00:00.000Z',
+        topics: [topic],
+      } as never,
+    })
+    const press = await n.payload.create({
+      collection: 'press',
+      data: { _status: 'published', title: 'Pressmeddelande om folkhälsa', publishedAt: '2021-03-01T08:00:00.000Z', topics: [other] } as never,
+    })
+    await n.payload.update({ collection: 'press', id: press.id, locale: 'en', data: { title: 'Press release on public health' } as never })
+    await n.payload.create({ collection: 'news', data: { _status: 'draft', title: 'Hemligt utkast', topics: [topic] } as never })
+    const scheduled = await n.payload.create({ collection: 'news', data: { _status: 'draft', title: 'Schemalagd framtida nyhet' } as never })
+    await n.payload.jobs.queue({ task: 'schedulePublish', input: { type: 'publish', doc: { relationTo: 'news', value: scheduled.id } }, waitUntil: new Date(Date.now() + 3_600_000) })
+    await n.payload.jobs.run()
+    await n.payload.create({
+      collection: 'events',
+      data: {
+        _status: 'published',
+        title: 'Utbildningsdag',
+        summary: 'x'.repeat(40),
+        body: lexicalFromParagraphs(['En lång beskrivning som måste vikas: '.repeat(6)]),
+        start: '2026-10-25T00:30:00.000Z', // 02:30 CEST, the night the clocks go back
+        end: '2026-10-25T03:00:00.000Z',
+        location: { name: 'Storsthlm', address: 'Hornsgatan 20' },
+        topics: [topic],
+      } as never,
+    })
+    await n.payload.create({
+      collection: 'events',
+      data: { _status: 'published', title: 'Heldagskonferens', start: '2027-03-10T00:00:00.000Z', end: '2027-03-10T00:00:00.000Z', allDay: true } as never,
+    })
+  })
+  afterAll(() => n?.close())
+
+  it('RSS: well-formed, read back by an independent parser, drafts and scheduled items absent', async () => {
+    const res = await get('feed.rss')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
+    const xml = await res.text()
+    expect(await xmlErrors(xml)).toEqual([])
+    const feed = parseRssFeed(xml)
+    const titles = feed.items!.map((i) => i.title)
+    expect(titles).toContain('Krisstöd ]]> & <b>fet</b> 🎉 slut')
+    expect(titles).not.toContain('Hemligt utkast')
+    expect(titles).not.toContain('Schemalagd framtida nyhet')
+    const nasty = feed.items!.find((i) => i.title?.startsWith('Krisstöd'))!
+    expect(nasty.link).toMatch(/^https:\/\/nyhetsrum\.example\.se\/nyheter\/krisstod-[a-z-]*slut$/)
+    expect(nasty.content?.encoded).toContain('brödtexten med å, ä och ö')
+    expect(new Date(nasty.pubDate!).toISOString()).toBe('2021-04-20T08:00:00.000Z')
+  })
+
+  it('Atom and JSON Feed carry the same items', async () => {
+    const atomXml = await (await get('feed.atom')).text()
+    expect(await xmlErrors(atomXml)).toEqual([])
+    const atom = parseAtomFeed(atomXml)
+    const json = parseJsonFeed(await (await get('feed.json')).json())
+    const rss = parseRssFeed(await (await get('feed.rss')).text())
+    const sorted = (list: (string | undefined)[]) => [...list].sort()
+    const text = (t: unknown) => (typeof t === 'string' ? t : (t as { value?: string } | undefined)?.value)
+    expect(sorted(atom.entries!.map((e) => text(e.title)))).toEqual(sorted(rss.items!.map((i) => i.title)))
+    expect(sorted(json.items!.map((i) => i.title))).toEqual(sorted(rss.items!.map((i) => i.title)))
+    expect(json.language).toBe('sv')
+  })
+
+  it('topic scoping, type scoping and English', async () => {
+    const scoped = parseRssFeed(await (await get('feed.rss?category=suicidprevention')).text())
+    expect(scoped.items!.map((i) => i.title).sort()).toEqual(['Krisstöd ]]> & <b>fet</b> 🎉 slut', 'Utbildningsdag'])
+    expect(scoped.title).toContain('Suicidprevention')
+    const press = parseJsonFeed(await (await get('feed.json?type=press&locale=en')).json())
+    expect(press.items!.map((i) => i.title)).toEqual(['Press release on public health'])
+    expect(press.language).toBe('en')
+  })
+
+  it('iCalendar: events only, parsed by ical.js, DST and all-day right', async () => {
+    const res = await get('calendar.ics')
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    const text = await res.text()
+    expect(text.endsWith('\r\n')).toBe(true)
+    const cal = new ICAL.Component(ICAL.parse(text))
+    for (const tz of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(tz))
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
+    expect(events.map((e) => e.summary).sort()).toEqual(['Heldagskonferens', 'Utbildningsdag'])
+    const dst = events.find((e) => e.summary === 'Utbildningsdag')!
+    expect(dst.startDate.toJSDate().toISOString()).toBe('2026-10-25T00:30:00.000Z')
+    expect(dst.endDate.toJSDate().toISOString()).toBe('2026-10-25T03:00:00.000Z')
+    expect(dst.location).toBe('Storsthlm, Hornsgatan 20')
+    expect(dst.description).toContain('En lång beskrivning som måste vikas')
+    const allDay = events.find((e) => e.summary === 'Heldagskonferens')!
+    expect(allDay.startDate.isDate).toBe(true)
+    expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true)
+  })
+
+  it('ETag / If-None-Match, If-Modified-Since and HEAD', async () => {
+    const first = await get('feed.rss')
+    const etag = first.headers.get('etag')!
+    const lastModified = first.headers.get('last-modified')!
+    expect(first.headers.get('cache-control')).toBe('public, max-age=300')
+    expect((await get('feed.rss', { 'if-none-match': etag })).status).toBe(304)
+    expect((await get('feed.rss', { 'if-modified-since': lastModified })).status).toBe(304)
+    expect((await get('feed.rss', { 'if-none-match': '"something-else"' })).status).toBe(200)
+    const head = await fetch(`${n.baseUrl}/api/newsroom/feed.rss`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('etag')).toBe(etag)
+    expect(await head.text()).toBe('')
+    expect((await get('feed.rss')).headers.get('etag')).toBe(etag) // same content, same bytes
+  })
+
+  it('publishing and unpublishing change the feed at once', async () => {
+    const before = await get('feed.rss')
+    const etag = before.headers.get('etag')!
+    const doc = await n.payload.create({ collection: 'news', data: { _status: 'published', title: 'Färsk nyhet' } as never })
+    const after = await get('feed.rss', { 'if-none-match': etag })
+    expect(after.status).toBe(200)
+    expect(parseRssFeed(await after.text()).items!.map((i) => i.title)).toContain('Färsk nyhet')
+    await n.payload.update({ collection: 'news', id: doc.id, data: { _status: 'draft' } as never })
+    expect(parseRssFeed(await (await get('feed.rss')).text()).items!.map((i) => i.title)).not.toContain('Färsk nyhet')
+    expect((await get('feed.rss')).headers.get('etag')).toBe(etag)
+  })
+
+  it('bad parameters are 400 with a message', async () => {
+    for (const q of ['feed.rss?limit=1000', 'feed.atom?type=blogg', 'feed.json?locale=de', 'calendar.ics?from=igår']) {
+      const res = await get(q)
+      expect(res.status, q).toBe(400)
+      expect(((await res.json()) as { message: string }).message).toBeTruthy()
+    }
+    expect((await get('feed.rss?category=finns-inte')).status).toBe(404)
+  })
+
+  it('lists the feeds for autodiscovery', async () => {
+    const { feeds } = (await (await get('feeds')).json()) as { feeds: { scope: string; format: string; url: string; title: string }[] }
+    expect(feeds.find((f) => f.scope === 'all' && f.format === 'rss')?.url).toBe('https://nyhetsrum.example.se/api/newsroom/feed.rss')
+    expect(feeds.find((f) => f.scope === 'category:suicidprevention' && f.format === 'atom')?.url).toBe(
+      'https://nyhetsrum.example.se/api/newsroom/feed.atom?category=suicidprevention',
+    )
+    expect(feeds.some((f) => f.format === 'ics')).toBe(true)
+  })
+
+  it.runIf(testDatabase === 'postgres')('a second instance on the same database sees an edit made through the first', async () => {
+    const second = await startNewsroom({ DATABASE_URL: n.databaseUrl, SERVER_URL: 'https://nyhetsrum.example.se' }, { key: 'second-instance' })
+    try {
+      const read = async () => parseRssFeed(await (await fetch(`${second.baseUrl}/api/newsroom/feed.rss`)).text()).items!.map((i) => i.title)
+      expect(await read()).not.toContain('Via första instansen')
+      await n.payload.create({ collection: 'news', data: { _status: 'published', title: 'Via första instansen' } as never })
+      await expect.poll(read, { timeout: 5000, interval: 200 }).toContain('Via första instansen')
+    } finally {
+      await second.close()
+    }
+  })
+})
