@@ -11,6 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { readEnv } from '../src/runtime/env'
+import { createPublicCache } from '../src/runtime/publicCache'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const startedAt = performance.now()
@@ -53,7 +54,19 @@ const app = next({ dev: false, dir: root, hostname: '0.0.0.0', port: env.PORT })
 await app.prepare()
 const handle = app.getRequestHandler()
 
-const server = http.createServer((req, res) => handle(req, res))
+const cache = createPublicCache({ origin: `http://127.0.0.1:${env.PORT}` })
+const server = http.createServer((req, res) => {
+  const answered = cache.handle(req, res)
+  if (answered === true) return
+  if (answered === false) return void handle(req, res)
+  answered.then(
+    (done) => void (done || handle(req, res)),
+    (err) => {
+      console.error('public cache:', err) // fall through to Next
+      void handle(req, res)
+    },
+  )
+})
 // Longer than the idle timeout of proxies and HTTP clients, so they never reuse a connection we are closing.
 server.keepAliveTimeout = 65_000
 server.headersTimeout = 66_000

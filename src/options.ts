@@ -71,6 +71,48 @@ export const newsroomOptionsSchema = z
         recheckMs: z.number().int().min(0).default(1000),
       })
       .prefault({}),
+    /** E-mail newsletter (digest) with double opt-in. See `src/newsletter/`. */
+    newsletter: z
+      .object({
+        /** Set to false to add no newsletter endpoints or jobs (the collections stay, so the schema does not change). @default true */
+        enabled: z.boolean().default(true),
+        /** Where `GET /api/newsroom/confirm` redirects after a successful confirmation (absolute or relative to serverURL); unset: a small HTML page. */
+        confirmRedirect: z.string().min(1).optional(),
+        /** Public page with the sign-up form, linked from "link expired" pages, relative to serverURL or absolute. @default '/nyhetsbrev' */
+        signupPage: z.string().min(1).default('/nyhetsbrev'),
+        /** Hours a confirmation link stays valid. @default 48 */
+        confirmTtlHours: z.number().positive().default(48),
+        /** Version of the consent wording shown on the sign-up form, stored with each consent. @default '1' */
+        consentWordingVersion: z.string().min(1).default('1'),
+        /** Sign-up attempts allowed per client IP per minute. @default 10 */
+        ipPerMinute: z.number().int().min(1).default(10),
+        /** Sign-up attempts allowed per e-mail address per hour. @default 3 */
+        emailPerHour: z.number().int().min(1).default(3),
+        /** `List-Id` header of digest mails. @default '<nyhetsbrev.{host of serverURL}>' */
+        listId: z.string().min(1).optional(),
+        /** `mailto:` address of the List-Unsubscribe header. @default the MAIL_FROM address (payload.email.defaultFromAddress) */
+        unsubscribeMailto: z.email().optional(),
+        /** Subscribers read per page by the digest job. @default 500 */
+        batchSize: z.number().int().min(1).max(5000).default(500),
+        /** SMTP tries per digest mail on temporary (4xx) errors. @default 3 */
+        maxAttempts: z.number().int().min(1).max(10).default(3),
+        /** Wait before retry n (ms) after a temporary SMTP error. @default [1000, 5000] */
+        retryDelaysMs: z.array(z.number().int().min(0)).default([1000, 5000]),
+        /** Failed deliveries in a row after which a subscriber becomes `bounced`. @default 3 */
+        bounceAfter: z.number().int().min(1).default(3),
+        /** How long (ms) a worker owns a claimed delivery before another run may take it over. @default 600000 */
+        leaseMs: z.number().int().min(1000).default(600_000),
+        /** Maximum items in one digest mail. @default 50 */
+        maxItems: z.number().int().min(1).max(500).default(50),
+        /** Cron schedules (Payload jobs `schedule`, queue `default`); false: no schedule. @default { daily: '0 7 * * *', weekly: '0 7 * * 1' } */
+        schedule: z
+          .union([
+            z.literal(false),
+            z.object({ daily: z.string().min(9).default('0 7 * * *'), weekly: z.string().min(9).default('0 7 * * 1') }),
+          ])
+          .prefault({}),
+      })
+      .prefault({}),
     /** Directory for uploaded media files. @default 'media' */
     mediaDir: z.string().min(1).default('media'),
   })

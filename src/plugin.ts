@@ -10,9 +10,13 @@ import { newsCollection } from '../collections/news'
 import { pressCollection } from '../collections/press'
 import { newsroomIndexCollection } from '../collections/newsroomIndex'
 import { topicsCollection } from '../collections/topics'
-import { healthEndpoint } from './endpoints/health'
+import { digestDeliveriesCollection, digestRunsCollection, rateLimitsCollection } from '../collections/newsletterRuns'
+import { subscribersCollection } from '../collections/subscribers'
+import { healthEndpoint, stateEndpoint } from './endpoints/health'
 import { feedEndpoints, feedListEndpoint } from './endpoints/feeds'
 import { itemsEndpoint } from './endpoints/items'
+import { newsletterEndpoints } from './endpoints/newsletter'
+import { newsletterTasks } from './newsletter/tasks'
 import { parseNewsroomOptions } from './options'
 
 /**
@@ -28,6 +32,9 @@ export const newsroomPlugin =
     const collections = [mediaCollection, topicsCollection, newsCollection, eventsCollection, pressCollection, newsroomIndexCollection].map(
       (make) => make(options),
     )
+    // Newsletter: subscribers, digest runs and deliveries, rate-limit counters (kept even when disabled, so the schema does not change).
+    collections.push(subscribersCollection(options), digestRunsCollection(), digestDeliveriesCollection(), rateLimitsCollection())
+    const newsletterOn = options.enabled && options.newsletter.enabled
     const taken = new Set((config.collections ?? []).map((c) => c.slug))
     const clash = collections.find((c) => taken.has(c.slug))
     if (clash) {
@@ -39,7 +46,10 @@ export const newsroomPlugin =
       // The body fields are rich text: a project without a default editor gets Lexical.
       editor: config.editor ?? lexicalEditor(),
       collections: [...(config.collections ?? []), ...collections],
-      endpoints: options.enabled ? [...(config.endpoints ?? []), healthEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint] : config.endpoints,
+      endpoints: options.enabled
+        ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : [])]
+        : config.endpoints,
+      jobs: newsletterOn ? { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...newsletterTasks(options)] } : config.jobs,
       custom: {
         ...config.custom,
         newsroom: { ...options, serverURL: options.serverURL ?? config.serverURL ?? 'http://localhost:3000' },

@@ -24,12 +24,7 @@ export class FeedCache {
   }
 
   private async refresh(payload: Payload) {
-    const collection = NEWSROOM_INDEX_SLUG as CollectionSlug
-    const [{ totalDocs }, newest] = await Promise.all([
-      payload.count({ collection, overrideAccess: true }),
-      payload.find({ collection, sort: '-updatedAt', limit: 1, pagination: false, depth: 0, overrideAccess: true, select: { updatedAt: true } as never }),
-    ])
-    const fingerprint = `${totalDocs}:${(newest.docs[0] as { updatedAt?: string } | undefined)?.updatedAt ?? ''}`
+    const fingerprint = await indexFingerprint(payload)
     if (fingerprint !== this.fingerprint) {
       this.entries.clear()
       this.fingerprint = fingerprint
@@ -49,6 +44,16 @@ export class FeedCache {
     this.entries.set(key, fresh)
     return fresh
   }
+}
+
+/** Changes whenever a row of the listing index is added, replaced or removed. */
+export async function indexFingerprint(payload: Payload): Promise<string> {
+  const collection = NEWSROOM_INDEX_SLUG as CollectionSlug
+  const [{ totalDocs }, newest] = await Promise.all([
+    payload.count({ collection, overrideAccess: true }),
+    payload.find({ collection, sort: '-updatedAt', limit: 1, pagination: false, depth: 0, overrideAccess: true, select: { updatedAt: true } as never }),
+  ])
+  return `${totalDocs}:${(newest.docs[0] as { updatedAt?: string } | undefined)?.updatedAt ?? ''}`
 }
 
 /** One cache per Payload instance. */

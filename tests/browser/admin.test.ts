@@ -100,4 +100,31 @@ describe.skipIf(missing)('an editor in the Swedish admin', () => {
     const image = await fetch(new URL(doc.heroImage.url, app.baseUrl))
     expect(image.headers.get('content-type')).toBe('image/png')
   })
+
+  it('feeds served by npm start (through its HTTP cache) follow publish and unpublish', async () => {
+    const feed = () => fetch(`${app.baseUrl}/api/newsroom/feed.rss`)
+    const first = await feed()
+    expect(first.status).toBe(200)
+    expect(await first.text()).toContain(TITLE)
+    const etag = first.headers.get('etag')!
+    expect((await fetch(`${app.baseUrl}/api/newsroom/feed.rss`, { headers: { 'if-none-match': etag } })).status).toBe(304)
+
+    const login = await fetch(`${app.baseUrl}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(EDITOR),
+    })
+    const auth = `JWT ${((await login.json()) as { token: string }).token}`
+    const found = await fetch(`${app.baseUrl}/api/news?where[title][equals]=${encodeURIComponent(TITLE)}&depth=0`, { headers: { authorization: auth } })
+    const [{ id }] = ((await found.json()) as { docs: { id: number }[] }).docs
+    const unpublish = await fetch(`${app.baseUrl}/api/news/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: auth },
+      body: JSON.stringify({ _status: 'draft' }),
+    })
+    expect(unpublish.status).toBe(200)
+    const after = await fetch(`${app.baseUrl}/api/newsroom/feed.rss`, { headers: { 'if-none-match': etag } })
+    expect(after.status).toBe(200)
+    expect(await after.text()).not.toContain(TITLE)
+  })
 })

@@ -19,9 +19,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__press_v_version_related_link_type" AS ENUM('internal', 'external');
   CREATE TYPE "public"."enum__press_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__press_v_published_locale" AS ENUM('sv', 'en');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'schedulePublish');
+  CREATE TYPE "public"."enum_subscribers_status" AS ENUM('pending', 'active', 'unsubscribed', 'bounced');
+  CREATE TYPE "public"."enum_subscribers_locale" AS ENUM('sv', 'en');
+  CREATE TYPE "public"."enum_subscribers_frequency" AS ENUM('daily', 'weekly');
+  CREATE TYPE "public"."enum_digest_runs_frequency" AS ENUM('daily', 'weekly');
+  CREATE TYPE "public"."enum_digest_deliveries_status" AS ENUM('queued', 'sending', 'sent', 'failed');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'newsletterSendMail', 'newsletterDigest', 'newsletterDigestDaily', 'newsletterDigestWeekly', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'newsletterSendMail', 'newsletterDigest', 'newsletterDigestDaily', 'newsletterDigestWeekly', 'schedulePublish');
   CREATE TABLE "users_roles" (
   	"order" integer NOT NULL,
   	"parent_id" integer NOT NULL,
@@ -456,6 +461,74 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "subscribers" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"email" varchar NOT NULL,
+  	"status" "enum_subscribers_status" DEFAULT 'pending' NOT NULL,
+  	"locale" "enum_subscribers_locale" DEFAULT 'sv' NOT NULL,
+  	"frequency" "enum_subscribers_frequency" DEFAULT 'weekly' NOT NULL,
+  	"consent_at" timestamp(3) with time zone,
+  	"consent_wording_version" varchar,
+  	"consent_source_page" varchar,
+  	"confirmed_at" timestamp(3) with time zone,
+  	"unsubscribed_at" timestamp(3) with time zone,
+  	"last_digest_at" timestamp(3) with time zone,
+  	"failed_in_row" numeric DEFAULT 0,
+  	"pending_preferences" jsonb,
+  	"confirm_token_hash" varchar,
+  	"confirm_token_expires_at" timestamp(3) with time zone,
+  	"unsubscribe_nonce" varchar,
+  	"unsubscribe_token_hash" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "subscribers_rels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"topics_id" integer
+  );
+  
+  CREATE TABLE "digest_runs" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"period_key" varchar NOT NULL,
+  	"frequency" "enum_digest_runs_frequency" NOT NULL,
+  	"started_at" timestamp(3) with time zone NOT NULL,
+  	"finished_at" timestamp(3) with time zone,
+  	"sent" numeric DEFAULT 0,
+  	"skipped" numeric DEFAULT 0,
+  	"failed" numeric DEFAULT 0,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "digest_deliveries" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"dedupe_key" varchar NOT NULL,
+  	"run_id" integer,
+  	"subscriber_id" integer,
+  	"period_key" varchar NOT NULL,
+  	"status" "enum_digest_deliveries_status" DEFAULT 'queued' NOT NULL,
+  	"attempts" numeric DEFAULT 0,
+  	"lease_until" timestamp(3) with time zone,
+  	"claimed_by" varchar,
+  	"items" numeric,
+  	"sent_at" timestamp(3) with time zone,
+  	"last_error" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "newsletter_rate_limits" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"key" varchar NOT NULL,
+  	"expires_at" timestamp(3) with time zone NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -487,6 +560,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"queue" varchar DEFAULT 'default',
   	"wait_until" timestamp(3) with time zone,
   	"processing" boolean DEFAULT false,
+  	"meta" jsonb,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -509,7 +583,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"news_id" integer,
   	"events_id" integer,
   	"press_id" integer,
-  	"newsroom_index_id" integer
+  	"newsroom_index_id" integer,
+  	"subscribers_id" integer,
+  	"digest_runs_id" integer,
+  	"digest_deliveries_id" integer,
+  	"newsletter_rate_limits_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -534,6 +612,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"batch" numeric,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "payload_jobs_stats" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"stats" jsonb,
+  	"updated_at" timestamp(3) with time zone,
+  	"created_at" timestamp(3) with time zone
   );
   
   ALTER TABLE "users_roles" ADD CONSTRAINT "users_roles_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
@@ -604,6 +689,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_press_v_rels" ADD CONSTRAINT "_press_v_rels_events_fk" FOREIGN KEY ("events_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_press_v_rels" ADD CONSTRAINT "_press_v_rels_press_fk" FOREIGN KEY ("press_id") REFERENCES "public"."press"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_press_v_rels" ADD CONSTRAINT "_press_v_rels_media_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "subscribers_rels" ADD CONSTRAINT "subscribers_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."subscribers"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "subscribers_rels" ADD CONSTRAINT "subscribers_rels_topics_fk" FOREIGN KEY ("topics_id") REFERENCES "public"."topics"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "digest_deliveries" ADD CONSTRAINT "digest_deliveries_run_id_digest_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."digest_runs"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "digest_deliveries" ADD CONSTRAINT "digest_deliveries_subscriber_id_subscribers_id_fk" FOREIGN KEY ("subscriber_id") REFERENCES "public"."subscribers"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
@@ -613,6 +702,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_events_fk" FOREIGN KEY ("events_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_press_fk" FOREIGN KEY ("press_id") REFERENCES "public"."press"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_newsroom_index_fk" FOREIGN KEY ("newsroom_index_id") REFERENCES "public"."newsroom_index"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_subscribers_fk" FOREIGN KEY ("subscribers_id") REFERENCES "public"."subscribers"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_digest_runs_fk" FOREIGN KEY ("digest_runs_id") REFERENCES "public"."digest_runs"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_digest_deliveries_fk" FOREIGN KEY ("digest_deliveries_id") REFERENCES "public"."digest_deliveries"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_newsletter_rate_limits_fk" FOREIGN KEY ("newsletter_rate_limits_id") REFERENCES "public"."newsletter_rate_limits"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "users_roles_order_idx" ON "users_roles" USING btree ("order");
@@ -774,6 +867,32 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "newsroom_index_created_at_idx" ON "newsroom_index" USING btree ("created_at");
   CREATE INDEX "locale_date_key_idx" ON "newsroom_index" USING btree ("locale","date","key");
   CREATE INDEX "locale_type_date_idx" ON "newsroom_index" USING btree ("locale","type","date");
+  CREATE UNIQUE INDEX "subscribers_email_idx" ON "subscribers" USING btree ("email");
+  CREATE INDEX "subscribers_status_idx" ON "subscribers" USING btree ("status");
+  CREATE INDEX "subscribers_frequency_idx" ON "subscribers" USING btree ("frequency");
+  CREATE INDEX "subscribers_confirm_token_hash_idx" ON "subscribers" USING btree ("confirm_token_hash");
+  CREATE INDEX "subscribers_unsubscribe_token_hash_idx" ON "subscribers" USING btree ("unsubscribe_token_hash");
+  CREATE INDEX "subscribers_updated_at_idx" ON "subscribers" USING btree ("updated_at");
+  CREATE INDEX "subscribers_created_at_idx" ON "subscribers" USING btree ("created_at");
+  CREATE INDEX "subscribers_rels_order_idx" ON "subscribers_rels" USING btree ("order");
+  CREATE INDEX "subscribers_rels_parent_idx" ON "subscribers_rels" USING btree ("parent_id");
+  CREATE INDEX "subscribers_rels_path_idx" ON "subscribers_rels" USING btree ("path");
+  CREATE INDEX "subscribers_rels_topics_id_idx" ON "subscribers_rels" USING btree ("topics_id");
+  CREATE INDEX "digest_runs_period_key_idx" ON "digest_runs" USING btree ("period_key");
+  CREATE INDEX "digest_runs_updated_at_idx" ON "digest_runs" USING btree ("updated_at");
+  CREATE INDEX "digest_runs_created_at_idx" ON "digest_runs" USING btree ("created_at");
+  CREATE UNIQUE INDEX "digest_deliveries_dedupe_key_idx" ON "digest_deliveries" USING btree ("dedupe_key");
+  CREATE INDEX "digest_deliveries_run_idx" ON "digest_deliveries" USING btree ("run_id");
+  CREATE INDEX "digest_deliveries_subscriber_idx" ON "digest_deliveries" USING btree ("subscriber_id");
+  CREATE INDEX "digest_deliveries_period_key_idx" ON "digest_deliveries" USING btree ("period_key");
+  CREATE INDEX "digest_deliveries_status_idx" ON "digest_deliveries" USING btree ("status");
+  CREATE INDEX "digest_deliveries_lease_until_idx" ON "digest_deliveries" USING btree ("lease_until");
+  CREATE INDEX "digest_deliveries_updated_at_idx" ON "digest_deliveries" USING btree ("updated_at");
+  CREATE INDEX "digest_deliveries_created_at_idx" ON "digest_deliveries" USING btree ("created_at");
+  CREATE INDEX "newsletter_rate_limits_key_idx" ON "newsletter_rate_limits" USING btree ("key");
+  CREATE INDEX "newsletter_rate_limits_expires_at_idx" ON "newsletter_rate_limits" USING btree ("expires_at");
+  CREATE INDEX "newsletter_rate_limits_updated_at_idx" ON "newsletter_rate_limits" USING btree ("updated_at");
+  CREATE INDEX "newsletter_rate_limits_created_at_idx" ON "newsletter_rate_limits" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -799,6 +918,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_events_id_idx" ON "payload_locked_documents_rels" USING btree ("events_id");
   CREATE INDEX "payload_locked_documents_rels_press_id_idx" ON "payload_locked_documents_rels" USING btree ("press_id");
   CREATE INDEX "payload_locked_documents_rels_newsroom_index_id_idx" ON "payload_locked_documents_rels" USING btree ("newsroom_index_id");
+  CREATE INDEX "payload_locked_documents_rels_subscribers_id_idx" ON "payload_locked_documents_rels" USING btree ("subscribers_id");
+  CREATE INDEX "payload_locked_documents_rels_digest_runs_id_idx" ON "payload_locked_documents_rels" USING btree ("digest_runs_id");
+  CREATE INDEX "payload_locked_documents_rels_digest_deliveries_id_idx" ON "payload_locked_documents_rels" USING btree ("digest_deliveries_id");
+  CREATE INDEX "payload_locked_documents_rels_newsletter_rate_limits_id_idx" ON "payload_locked_documents_rels" USING btree ("newsletter_rate_limits_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -854,6 +977,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "_press_v_locales" CASCADE;
   DROP TABLE "_press_v_rels" CASCADE;
   DROP TABLE "newsroom_index" CASCADE;
+  DROP TABLE "subscribers" CASCADE;
+  DROP TABLE "subscribers_rels" CASCADE;
+  DROP TABLE "digest_runs" CASCADE;
+  DROP TABLE "digest_deliveries" CASCADE;
+  DROP TABLE "newsletter_rate_limits" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -862,6 +990,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "payload_preferences" CASCADE;
   DROP TABLE "payload_preferences_rels" CASCADE;
   DROP TABLE "payload_migrations" CASCADE;
+  DROP TABLE "payload_jobs_stats" CASCADE;
   DROP TYPE "public"."_locales";
   DROP TYPE "public"."enum_users_roles";
   DROP TYPE "public"."enum_news_related_link_type";
@@ -879,6 +1008,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum__press_v_version_related_link_type";
   DROP TYPE "public"."enum__press_v_version_status";
   DROP TYPE "public"."enum__press_v_published_locale";
+  DROP TYPE "public"."enum_subscribers_status";
+  DROP TYPE "public"."enum_subscribers_locale";
+  DROP TYPE "public"."enum_subscribers_frequency";
+  DROP TYPE "public"."enum_digest_runs_frequency";
+  DROP TYPE "public"."enum_digest_deliveries_status";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
   DROP TYPE "public"."enum_payload_jobs_task_slug";`)

@@ -662,6 +662,104 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`newsroom_index_created_at_idx\` ON \`newsroom_index\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`locale_date_key_idx\` ON \`newsroom_index\` (\`locale\`,\`date\`,\`key\`);`)
   await db.run(sql`CREATE INDEX \`locale_type_date_idx\` ON \`newsroom_index\` (\`locale\`,\`type\`,\`date\`);`)
+  await db.run(sql`CREATE TABLE \`subscribers\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`email\` text NOT NULL,
+  	\`status\` text DEFAULT 'pending' NOT NULL,
+  	\`locale\` text DEFAULT 'sv' NOT NULL,
+  	\`frequency\` text DEFAULT 'weekly' NOT NULL,
+  	\`consent_at\` text,
+  	\`consent_wording_version\` text,
+  	\`consent_source_page\` text,
+  	\`confirmed_at\` text,
+  	\`unsubscribed_at\` text,
+  	\`last_digest_at\` text,
+  	\`failed_in_row\` numeric DEFAULT 0,
+  	\`pending_preferences\` text,
+  	\`confirm_token_hash\` text,
+  	\`confirm_token_expires_at\` text,
+  	\`unsubscribe_nonce\` text,
+  	\`unsubscribe_token_hash\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`subscribers_email_idx\` ON \`subscribers\` (\`email\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_status_idx\` ON \`subscribers\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_frequency_idx\` ON \`subscribers\` (\`frequency\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_confirm_token_hash_idx\` ON \`subscribers\` (\`confirm_token_hash\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_unsubscribe_token_hash_idx\` ON \`subscribers\` (\`unsubscribe_token_hash\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_updated_at_idx\` ON \`subscribers\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_created_at_idx\` ON \`subscribers\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`subscribers_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`topics_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`subscribers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`topics_id\`) REFERENCES \`topics\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`subscribers_rels_order_idx\` ON \`subscribers_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_rels_parent_idx\` ON \`subscribers_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_rels_path_idx\` ON \`subscribers_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`subscribers_rels_topics_id_idx\` ON \`subscribers_rels\` (\`topics_id\`);`)
+  await db.run(sql`CREATE TABLE \`digest_runs\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`period_key\` text NOT NULL,
+  	\`frequency\` text NOT NULL,
+  	\`started_at\` text NOT NULL,
+  	\`finished_at\` text,
+  	\`sent\` numeric DEFAULT 0,
+  	\`skipped\` numeric DEFAULT 0,
+  	\`failed\` numeric DEFAULT 0,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`digest_runs_period_key_idx\` ON \`digest_runs\` (\`period_key\`);`)
+  await db.run(sql`CREATE INDEX \`digest_runs_updated_at_idx\` ON \`digest_runs\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`digest_runs_created_at_idx\` ON \`digest_runs\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`digest_deliveries\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`dedupe_key\` text NOT NULL,
+  	\`run_id\` integer,
+  	\`subscriber_id\` integer,
+  	\`period_key\` text NOT NULL,
+  	\`status\` text DEFAULT 'queued' NOT NULL,
+  	\`attempts\` numeric DEFAULT 0,
+  	\`lease_until\` text,
+  	\`claimed_by\` text,
+  	\`items\` numeric,
+  	\`sent_at\` text,
+  	\`last_error\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`run_id\`) REFERENCES \`digest_runs\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`subscriber_id\`) REFERENCES \`subscribers\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`digest_deliveries_dedupe_key_idx\` ON \`digest_deliveries\` (\`dedupe_key\`);`)
+  await db.run(sql`CREATE INDEX \`digest_deliveries_run_idx\` ON \`digest_deliveries\` (\`run_id\`);`)
+  await db.run(sql`CREATE INDEX \`digest_deliveries_subscriber_idx\` ON \`digest_deliveries\` (\`subscriber_id\`);`)
+  await db.run(sql`CREATE INDEX \`digest_deliveries_period_key_idx\` ON \`digest_deliveries\` (\`period_key\`);`)
+  await db.run(sql`CREATE INDEX \`digest_deliveries_status_idx\` ON \`digest_deliveries\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`digest_deliveries_lease_until_idx\` ON \`digest_deliveries\` (\`lease_until\`);`)
+  await db.run(sql`CREATE INDEX \`digest_deliveries_updated_at_idx\` ON \`digest_deliveries\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`digest_deliveries_created_at_idx\` ON \`digest_deliveries\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`newsletter_rate_limits\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`expires_at\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`newsletter_rate_limits_key_idx\` ON \`newsletter_rate_limits\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`newsletter_rate_limits_expires_at_idx\` ON \`newsletter_rate_limits\` (\`expires_at\`);`)
+  await db.run(sql`CREATE INDEX \`newsletter_rate_limits_updated_at_idx\` ON \`newsletter_rate_limits\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`newsletter_rate_limits_created_at_idx\` ON \`newsletter_rate_limits\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -697,6 +795,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`queue\` text DEFAULT 'default',
   	\`wait_until\` text,
   	\`processing\` integer DEFAULT false,
+  	\`meta\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
@@ -732,6 +831,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`events_id\` integer,
   	\`press_id\` integer,
   	\`newsroom_index_id\` integer,
+  	\`subscribers_id\` integer,
+  	\`digest_runs_id\` integer,
+  	\`digest_deliveries_id\` integer,
+  	\`newsletter_rate_limits_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -739,7 +842,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`news_id\`) REFERENCES \`news\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`events_id\`) REFERENCES \`events\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`press_id\`) REFERENCES \`press\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`newsroom_index_id\`) REFERENCES \`newsroom_index\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`newsroom_index_id\`) REFERENCES \`newsroom_index\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`subscribers_id\`) REFERENCES \`subscribers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`digest_runs_id\`) REFERENCES \`digest_runs\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`digest_deliveries_id\`) REFERENCES \`digest_deliveries\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`newsletter_rate_limits_id\`) REFERENCES \`newsletter_rate_limits\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -752,6 +859,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_events_id_idx\` ON \`payload_locked_documents_rels\` (\`events_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_press_id_idx\` ON \`payload_locked_documents_rels\` (\`press_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_newsroom_index_id_idx\` ON \`payload_locked_documents_rels\` (\`newsroom_index_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_subscribers_id_idx\` ON \`payload_locked_documents_rels\` (\`subscribers_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_digest_runs_id_idx\` ON \`payload_locked_documents_rels\` (\`digest_runs_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_digest_deliveries_id_idx\` ON \`payload_locked_documents_rels\` (\`digest_deliveries_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_newsletter_rate_limits_id_idx\` ON \`payload_locked_documents_rels\` (\`newsletter_rate_limits_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -787,6 +898,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`payload_jobs_stats\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`stats\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -832,6 +950,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`_press_v_locales\`;`)
   await db.run(sql`DROP TABLE \`_press_v_rels\`;`)
   await db.run(sql`DROP TABLE \`newsroom_index\`;`)
+  await db.run(sql`DROP TABLE \`subscribers\`;`)
+  await db.run(sql`DROP TABLE \`subscribers_rels\`;`)
+  await db.run(sql`DROP TABLE \`digest_runs\`;`)
+  await db.run(sql`DROP TABLE \`digest_deliveries\`;`)
+  await db.run(sql`DROP TABLE \`newsletter_rate_limits\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
@@ -840,4 +963,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`payload_preferences\`;`)
   await db.run(sql`DROP TABLE \`payload_preferences_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs_stats\`;`)
 }

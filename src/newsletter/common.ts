@@ -1,0 +1,51 @@
+import type { Payload } from 'payload'
+
+import { newsroomOptions } from '../listing/indexer'
+import { unsubscribeToken } from './tokens'
+
+export type Frequency = 'daily' | 'weekly'
+export type Subscriber = {
+  id: string | number
+  email: string
+  status: 'pending' | 'active' | 'unsubscribed' | 'bounced'
+  topics?: (string | number | { id: string | number })[] | null
+  locale: string
+  frequency: Frequency
+  confirmedAt?: string | null
+  lastDigestAt?: string | null
+  failedInRow?: number | null
+  pendingPreferences?: unknown
+  confirmTokenHash?: string | null
+  confirmTokenExpiresAt?: string | null
+  unsubscribeNonce?: string | null
+  unsubscribeTokenHash?: string | null
+}
+
+export const TASK_SEND_MAIL = 'newsletterSendMail'
+export const TASK_DIGEST = 'newsletterDigest'
+
+/** Resolved newsroom options plus the newsletter part, read at call time from the Payload config. */
+export const newsletterSettings = (payload: Payload) => {
+  const options = newsroomOptions(payload)
+  return { ...options.newsletter, serverURL: options.serverURL, locales: options.locales, defaultLocale: options.defaultLocale, topicsSlug: options.collections.topics.slug, eventsSlug: options.collections.events.slug }
+}
+
+/** Absolute URL of one of our endpoints, e.g. apiUrl(payload, '/newsroom/confirm', { token }). */
+export function apiUrl(payload: Payload, path: string, query: Record<string, string> = {}): string {
+  const { serverURL } = newsletterSettings(payload)
+  const api = payload.config.routes?.api ?? '/api'
+  const url = new URL(`${api}${path}`.replace(/\/{2,}/g, '/'), serverURL)
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v)
+  return url.toString()
+}
+
+export const absoluteUrl = (payload: Payload, pathOrUrl: string) => new URL(pathOrUrl, newsletterSettings(payload).serverURL).toString()
+
+export const unsubscribeUrl = (payload: Payload, nonce: string) => apiUrl(payload, '/newsroom/unsubscribe', { token: unsubscribeToken(payload.secret, nonce) })
+
+export const fromAddress = (payload: Payload): string => payload.email?.defaultFromAddress ?? 'nyhetsrum@localhost'
+
+export const topicIds = (s: Pick<Subscriber, 'topics'>): string[] =>
+  (s.topics ?? []).map((t) => String(typeof t === 'object' && t !== null ? t.id : t))
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

@@ -1,0 +1,99 @@
+/** Mail and page texts, Swedish and English. Pure functions: no Payload, no clock. */
+
+export type Lang = 'sv' | 'en'
+export const lang = (locale: unknown): Lang => (locale === 'en' ? 'en' : 'sv')
+
+export const esc = (s: unknown): string =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+export type Mail = { subject: string; html: string; text: string }
+
+const T = {
+  confirmSubject: { sv: 'Bekräfta din prenumeration', en: 'Confirm your subscription' },
+  confirmIntro: {
+    sv: 'Någon, förhoppningsvis du, har anmält den här adressen till vårt nyhetsbrev. Bekräfta med länken nedan. Länken gäller i 48 timmar.',
+    en: 'Someone, hopefully you, signed this address up for our newsletter. Confirm with the link below. The link is valid for 48 hours.',
+  },
+  confirmButton: { sv: 'Bekräfta prenumerationen', en: 'Confirm subscription' },
+  ignore: { sv: 'Om det inte var du kan du bortse från det här mejlet.', en: 'If it was not you, just ignore this e-mail.' },
+  manageSubject: { sv: 'Hantera din prenumeration', en: 'Manage your subscription' },
+  manageIntro: {
+    sv: 'Den här adressen prenumererar redan på vårt nyhetsbrev. Vill du använda de nya inställningarna du just skickade, bekräfta med länken nedan.',
+    en: 'This address is already subscribed to our newsletter. To use the settings you just sent, confirm with the link below.',
+  },
+  manageButton: { sv: 'Använd de nya inställningarna', en: 'Use the new settings' },
+  unsubscribe: { sv: 'Avsluta prenumerationen', en: 'Unsubscribe' },
+  preferences: { sv: 'Ändra dina inställningar', en: 'Change your settings' },
+  digestSubject: { sv: 'Nytt från nyhetsrummet', en: 'New from the newsroom' },
+  digestIntro: { sv: 'Det här har publicerats sedan förra utskicket:', en: 'Published since the last issue:' },
+  why: {
+    sv: 'Du får det här mejlet eftersom du prenumererar på vårt nyhetsbrev.',
+    en: 'You receive this e-mail because you subscribe to our newsletter.',
+  },
+}
+
+const layout = (l: Lang, title: string, body: string) =>
+  `<!doctype html><html lang="${l}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head>` +
+  `<body style="font-family:system-ui,sans-serif;max-width:40em;margin:1em auto;padding:0 1em;line-height:1.5">${body}</body></html>`
+
+export function confirmMail(locale: unknown, kind: 'confirm' | 'manage', confirmUrl: string, unsubscribeUrl: string | null): Mail {
+  const l = lang(locale)
+  const subject = kind === 'confirm' ? T.confirmSubject[l] : T.manageSubject[l]
+  const intro = kind === 'confirm' ? T.confirmIntro[l] : T.manageIntro[l]
+  const button = kind === 'confirm' ? T.confirmButton[l] : T.manageButton[l]
+  const unsub = unsubscribeUrl ? `<p><a href="${esc(unsubscribeUrl)}">${T.unsubscribe[l]}</a></p>` : ''
+  return {
+    subject,
+    html: layout(l, subject, `<h1>${esc(subject)}</h1><p>${esc(intro)}</p><p><a href="${esc(confirmUrl)}">${esc(button)}</a></p><p>${esc(T.ignore[l])}</p>${unsub}`),
+    text: `${subject}\n\n${intro}\n\n${button}: ${confirmUrl}\n\n${T.ignore[l]}\n${unsubscribeUrl ? `\n${T.unsubscribe[l]}: ${unsubscribeUrl}\n` : ''}`,
+  }
+}
+
+export type DigestItem = { title: string; summary?: string | null; url: string; date: string; type: string }
+
+const formatDate = (l: Lang, iso: string) =>
+  new Intl.DateTimeFormat(l === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(new Date(iso))
+
+export function digestMail(locale: unknown, items: DigestItem[], links: { unsubscribe: string; preferences: string }): Mail {
+  const l = lang(locale)
+  const subject = `${T.digestSubject[l]} (${items.length})`
+  const htmlItems = items
+    .map(
+      (i) =>
+        `<li style="margin-bottom:1em"><a href="${esc(i.url)}"><strong>${esc(i.title)}</strong></a><br><small>${esc(formatDate(l, i.date))}</small>` +
+        (i.summary ? `<br>${esc(i.summary)}` : '') +
+        '</li>',
+    )
+    .join('')
+  const footer = `<hr><p><small>${esc(T.why[l])}<br><a href="${esc(links.preferences)}">${T.preferences[l]}</a> · <a href="${esc(links.unsubscribe)}">${T.unsubscribe[l]}</a></small></p>`
+  const textItems = items.map((i) => `* ${i.title} (${formatDate(l, i.date)})\n${i.summary ? `  ${i.summary}\n` : ''}  ${i.url}`).join('\n\n')
+  return {
+    subject,
+    html: layout(l, subject, `<h1>${esc(T.digestSubject[l])}</h1><p>${esc(T.digestIntro[l])}</p><ul style="padding-left:1em">${htmlItems}</ul>${footer}`),
+    text: `${T.digestSubject[l]}\n\n${T.digestIntro[l]}\n\n${textItems}\n\n--\n${T.why[l]}\n${T.preferences[l]}: ${links.preferences}\n${T.unsubscribe[l]}: ${links.unsubscribe}\n`,
+  }
+}
+
+const P = {
+  confirmed: { sv: ['Tack!', 'Din prenumeration är bekräftad.'], en: ['Thank you!', 'Your subscription is confirmed.'] },
+  invalid: {
+    sv: ['Länken gäller inte längre', 'Länken har redan använts eller gått ut. Anmäl dig igen så skickar vi en ny.'],
+    en: ['This link is no longer valid', 'The link has been used already or has expired. Sign up again and we will send a new one.'],
+  },
+  signup: { sv: 'Anmäl dig igen', en: 'Sign up again' },
+  unsubscribeAsk: { sv: ['Avsluta prenumerationen', 'Vill du sluta få vårt nyhetsbrev?'], en: ['Unsubscribe', 'Do you want to stop receiving our newsletter?'] },
+  unsubscribed: { sv: ['Prenumerationen är avslutad', 'Du får inga fler utskick från oss.'], en: ['You are unsubscribed', 'You will not receive any more e-mails from us.'] },
+}
+
+export type Page = 'confirmed' | 'invalid' | 'unsubscribeAsk' | 'unsubscribed'
+
+/** A small stand-alone HTML page; `action` posts the unsubscribe form, `signup` links to the sign-up page. */
+export function page(which: Page, locale: unknown, extra: { action?: string; signup?: string } = {}): string {
+  const l = lang(locale)
+  const [title, text] = P[which][l]
+  let body = `<h1>${esc(title)}</h1><p>${esc(text)}</p>`
+  if (which === 'invalid' && extra.signup) body += `<p><a href="${esc(extra.signup)}">${esc(P.signup[l])}</a></p>`
+  if (which === 'unsubscribeAsk' && extra.action)
+    body += `<form method="post" action="${esc(extra.action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${esc(title)}</button></form>`
+  return layout(l, title, body)
+}
