@@ -33,15 +33,32 @@ export const seconds = (msValue: number) => `${(msValue / 1000).toFixed(1)} s`
 export type TimedCase = { name: string; run: () => Promise<unknown> }
 
 /**
- * Times async cases: `warmup` untimed runs each, then `runs` rounds in which every case runs once,
- * the order rotating each round so that drift on a noisy machine hits every case alike.
+ * Times async cases: warm-up runs each (only one for a case slower than a second), then rounds in
+ * which every case runs once, the order rotating each round so that drift on a noisy machine hits
+ * every case alike. A slow case gets fewer runs (at least `minRuns`) so that it stays within about
+ * `budgetMs`; the run count is reported with each summary.
  */
-export async function timeCases(cases: TimedCase[], { warmup, runs }: { warmup: number; runs: number }): Promise<Map<string, Summary>> {
-  for (const c of cases) for (let i = 0; i < warmup; i++) await c.run()
+export async function timeCases(
+  cases: TimedCase[],
+  { warmup, runs, budgetMs = 20_000, minRuns = 3 }: { warmup: number; runs: number; budgetMs?: number; minRuns?: number },
+): Promise<Map<string, Summary>> {
+  const planned = new Map<string, number>()
+  for (const c of cases) {
+    let estimate = Infinity
+    for (let i = 0; i < Math.max(1, warmup) && (i === 0 || estimate < 1_000); i++) {
+      const start = performance.now()
+      await c.run()
+      estimate = performance.now() - start
+    }
+    planned.set(c.name, Math.max(Math.min(minRuns, runs), Math.min(runs, Math.floor(budgetMs / estimate))))
+  }
   const samples = new Map<string, number[]>(cases.map((c) => [c.name, []]))
-  for (let round = 0; round < runs; round++) {
+  const rounds = Math.max(...planned.values())
+  for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < cases.length; k++) {
       const c = cases[(k + round) % cases.length]!
+      if (round >= planned.get(c.name)!) continue
+      await new Promise<void>((resolve) => setImmediate(resolve)) // lets signals and timers run
       const start = performance.now()
       await c.run()
       samples.get(c.name)!.push(performance.now() - start)
