@@ -63,6 +63,8 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
   const [news, events, press] =
     opts.facets === false
       ? [0, 0, 0]
+      : cursor
+        ? cursor.c
       : await Promise.all(
           (['news', 'events', 'press'] as ItemType[]).map(async (type) =>
             (await payload.count({ collection: INDEX, where: { and: [...common, { type: { equals: type } }] }, overrideAccess: true })).totalDocs,
@@ -108,5 +110,5 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
   }
   const hasMore = items.length > p.limit
   if (hasMore) items.pop()
-  return { items, facets, total, nextCursor: hasMore && last ? encodeCursor(payload.secret, { f: hash, ...last }) : null }
+  return { items, facets, total, nextCursor: hasMore && last ? encodeCursor(payload.secret, { f: hash, ...last, c: [news, events, press] }) : null }
 }

@@ -662,6 +662,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`newsroom_index_created_at_idx\` ON \`newsroom_index\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`locale_date_key_idx\` ON \`newsroom_index\` (\`locale\`,\`date\`,\`key\`);`)
   await db.run(sql`CREATE INDEX \`locale_type_date_idx\` ON \`newsroom_index\` (\`locale\`,\`type\`,\`date\`);`)
+  await db.run(sql`CREATE INDEX \`locale_type_topicPath_idx\` ON \`newsroom_index\` (\`locale\`,\`type\`,\`topic_path\`);`)
   await db.run(sql`CREATE TABLE \`subscribers\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`email\` text NOT NULL,

@@ -867,6 +867,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "newsroom_index_created_at_idx" ON "newsroom_index" USING btree ("created_at");
   CREATE INDEX "locale_date_key_idx" ON "newsroom_index" USING btree ("locale","date","key");
   CREATE INDEX "locale_type_date_idx" ON "newsroom_index" USING btree ("locale","type","date");
+  CREATE INDEX "locale_type_topicPath_idx" ON "newsroom_index" USING btree ("locale","type","topic_path");
   CREATE UNIQUE INDEX "subscribers_email_idx" ON "subscribers" USING btree ("email");
   CREATE INDEX "subscribers_status_idx" ON "subscribers" USING btree ("status");
   CREATE INDEX "subscribers_frequency_idx" ON "subscribers" USING btree ("frequency");
