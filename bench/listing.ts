@@ -28,7 +28,7 @@ import { parseListingParams } from '../src/listing/params'
 import { runListing } from '../src/listing/query'
 import { lexicalToText, searchText } from '../src/listing/text'
 import { readEnv } from '../src/runtime/env'
-import { generatedTopics, generateItem } from '../src/seed/generate'
+import { generatedItemData, generatedTopics, generateItem } from '../src/seed/generate'
 import { lexicalFromParagraphs } from '../src/seed/lexical'
 import { median, ms, ratio, seconds, type Summary, table, timeCases } from './stats'
 
@@ -154,17 +154,7 @@ async function createViaLocalApi(ctx: Ctx, from: number, to: number) {
     await ctx.payload.create({
       collection: item.collection as CollectionSlug,
       depth: 0,
-      data: {
-        _status: item.status,
-        title: item.title,
-        slug: `${item.collection}-${i + 1}`,
-        summary: item.summary,
-        body: lexicalFromParagraphs(item.paragraphs),
-        publishedAt: item.publishedAt,
-        lastModified: item.publishedAt,
-        topics: item.topics.map((slug) => ctx.topics.get(slug)!.raw),
-        ...item.event,
-      } as never,
+      data: generatedItemData(item, i, (slug) => ctx.topics.get(slug)!.raw) as never,
     })
     if (item.status === 'published') published++
     if (i % 50 === 0) await yieldToEventLoop()

@@ -1,3 +1,5 @@
+import { lexicalFromParagraphs } from './lexical'
+
 /**
  * Deterministic generator of realistic Swedish newsroom content for benchmarks and demos:
  * a topic tree of about twenty topics and any number of mixed news, events and press items.
@@ -106,4 +108,19 @@ export function generateItem(i: number, now = Date.UTC(2026, 10, 1)): GeneratedI
     }
   }
   return item
+}
+
+/** The Local API `data` for generated item `i`; `topicId` maps a topic slug to its id. */
+export function generatedItemData(item: GeneratedItem, i: number, topicId: (slug: string) => number | string) {
+  return {
+    _status: item.status,
+    title: item.title,
+    slug: `${item.collection}-${i + 1}`,
+    summary: item.summary,
+    body: lexicalFromParagraphs(item.paragraphs),
+    publishedAt: item.publishedAt,
+    lastModified: item.publishedAt,
+    topics: item.topics.map(topicId),
+    ...item.event,
+  }
 }
