@@ -6,7 +6,7 @@
  * Flags: --items N (published items, default 100000), --quick (5000 items, fewer runs),
  * --real N (items created through the Local API, default 2000), --runs N (default 30),
  * --db sqlite,postgres, --explain (SQL, plans and per-statement times), --no-indexes (skip the
- * candidate-index re-run), --no-http, --no-feeds.
+ * candidate-index re-run), --no-http, --no-feeds, --no-load (skip the load test of `npm start`).
  *
  * Run with `node --conditions=production --import tsx bench/run.ts` (npm run bench does): Lexical's
  * node entry otherwise deadlocks Node 20's ESM loader.
@@ -16,6 +16,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
+import { spawnSync } from 'node:child_process'
+
+import { printHttpBench, runHttpBench } from '../scripts/bench-http'
+import { startAppServer } from '../tests/support/appServer'
 import { startPostgres, type TempPostgres } from '../tests/support/postgres'
 import { runFeedsBench } from './feeds'
 import { type DbKind, type ListingBenchReport, runListingBench, TARGET_P95_MS } from './listing'
@@ -154,6 +158,21 @@ async function main() {
     log('')
     log('## Feeds')
     await runFeedsBench({ log, ...(quick ? { samples: 5, sampleMs: 150 } : {}) })
+  }
+  if (!flag('no-load')) {
+    log('')
+    log('## Endpoints under load: npm start on SQLite, 6 seeded + 40 generated items, autocannon from this (second) process')
+    const app = await startAppServer()
+    try {
+      const seed = spawnSync('npm', ['run', '-s', 'seed', '--', '--items', '40'], {
+        env: { ...process.env, DATABASE_URL: `file:${path.join(app.dir, 'newsroom.db')}` },
+        encoding: 'utf8',
+      })
+      if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`)
+      printHttpBench(await runHttpBench(app.baseUrl))
+    } finally {
+      await app.stop()
+    }
   }
   log('')
   log(`total ${seconds(performance.now() - started)}`)
