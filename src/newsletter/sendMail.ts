@@ -44,7 +44,7 @@ export async function sendSubscriptionMail(payload: Payload, subscriberId: strin
   })
   const nonce = await ensureUnsubscribeNonce(payload, s)
   const locale = kind === 'manage' ? ((s.pendingPreferences as { locale?: string } | null)?.locale ?? s.locale) : s.locale
-  const mail = confirmMail(locale, kind, apiUrl(payload, '/newsroom/confirm', { token }), kind === 'manage' ? unsubscribeUrl(payload, nonce) : null)
+  const mail = confirmMail(locale, kind, apiUrl(payload, '/newsroom/confirm', { token }), kind === 'manage' ? unsubscribeUrl(payload, nonce) : null, settings.confirmTtlHours)
   await payload.sendEmail({ to: s.email, subject: mail.subject, html: mail.html, text: mail.text })
   return 'sent'
 }

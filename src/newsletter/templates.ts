@@ -11,8 +11,8 @@ export type Mail = { subject: string; html: string; text: string }
 const T = {
   confirmSubject: { sv: 'Bekräfta din prenumeration', en: 'Confirm your subscription' },
   confirmIntro: {
-    sv: 'Någon, förhoppningsvis du, har anmält den här adressen till vårt nyhetsbrev. Bekräfta med länken nedan. Länken gäller i 48 timmar.',
-    en: 'Someone, hopefully you, signed this address up for our newsletter. Confirm with the link below. The link is valid for 48 hours.',
+    sv: 'Någon, förhoppningsvis du, har anmält den här adressen till vårt nyhetsbrev. Bekräfta med länken nedan. Länken gäller i {hours} timmar.',
+    en: 'Someone, hopefully you, signed this address up for our newsletter. Confirm with the link below. The link is valid for {hours} hours.',
   },
   confirmButton: { sv: 'Bekräfta prenumerationen', en: 'Confirm subscription' },
   ignore: { sv: 'Om det inte var du kan du bortse från det här mejlet.', en: 'If it was not you, just ignore this e-mail.' },
@@ -36,10 +36,10 @@ const layout = (l: Lang, title: string, body: string) =>
   `<!doctype html><html lang="${l}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head>` +
   `<body style="font-family:system-ui,sans-serif;max-width:40em;margin:1em auto;padding:0 1em;line-height:1.5">${body}</body></html>`
 
-export function confirmMail(locale: unknown, kind: 'confirm' | 'manage', confirmUrl: string, unsubscribeUrl: string | null): Mail {
+export function confirmMail(locale: unknown, kind: 'confirm' | 'manage', confirmUrl: string, unsubscribeUrl: string | null, ttlHours: number): Mail {
   const l = lang(locale)
   const subject = kind === 'confirm' ? T.confirmSubject[l] : T.manageSubject[l]
-  const intro = kind === 'confirm' ? T.confirmIntro[l] : T.manageIntro[l]
+  const intro = kind === 'confirm' ? T.confirmIntro[l].replace('{hours}', String(ttlHours)) : T.manageIntro[l]
   const button = kind === 'confirm' ? T.confirmButton[l] : T.manageButton[l]
   const unsub = unsubscribeUrl ? `<p><a href="${esc(unsubscribeUrl)}">${T.unsubscribe[l]}</a></p>` : ''
   return {
