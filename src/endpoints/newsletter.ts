@@ -1,54 +1,25 @@
-import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 
-import { SUBSCRIBERS_SLUG } from '../../collections/subscribers'
-import { BadParameter } from '../listing/params'
 import { absoluteUrl, newsletterSettings, type Subscriber, TASK_SEND_MAIL } from '../newsletter/common'
 import { hitRateLimit } from '../newsletter/rateLimit'
-import { newNonce, hashToken, plausibleToken, unsubscribeToken } from '../newsletter/tokens'
+import { newNonce, hashToken, unsubscribeToken } from '../newsletter/tokens'
 import { page } from '../newsletter/templates'
-import { badParameterResponse } from './items'
-
-const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
-const MAX_BODY = 10 * 1024
-
-const html = (body: string, status = 200, headers: Record<string, string> = {}) =>
-  new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers } })
-
-const bad = (parameter: string, message: string, status = 400) => badParameterResponse(new BadParameter(parameter, message, status))
-
-/** The client's address: the first hop of X-Forwarded-For, else X-Real-IP. */
-export function clientIp(req: PayloadRequest): string {
-  const xff = req.headers.get('x-forwarded-for')
-  const first = xff?.split(',')[0]?.trim()
-  return first || req.headers.get('x-real-ip')?.trim() || 'unknown'
-}
-
-type Fields = { get: (name: string) => unknown; all: (name: string) => unknown[] }
-
-/** Reads a JSON or urlencoded body of at most 10 KB; a Response when it cannot. */
-async function readBody(req: PayloadRequest): Promise<Fields | Response> {
-  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  if (type !== 'application/json' && type !== 'application/x-www-form-urlencoded') {
-    return bad('content-type', 'must be application/json or application/x-www-form-urlencoded', 415)
-  }
-  const declared = Number(req.headers.get('content-length'))
-  if (Number.isFinite(declared) && declared > MAX_BODY) return bad('body', `must be at most ${MAX_BODY} bytes`, 413)
-  const text = req.text ? await req.text() : ''
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY) return bad('body', `must be at most ${MAX_BODY} bytes`, 413)
-  if (type === 'application/json') {
-    let data: unknown
-    try {
-      data = JSON.parse(text)
-    } catch {
-      return bad('body', 'is not valid JSON')
-    }
-    if (!data || typeof data !== 'object' || Array.isArray(data)) return bad('body', 'must be a JSON object')
-    const o = data as Record<string, unknown>
-    return { get: (n) => o[n], all: (n) => (o[n] === undefined ? [] : Array.isArray(o[n]) ? (o[n] as unknown[]) : [o[n]]) }
-  }
-  const params = new URLSearchParams(text)
-  return { get: (n) => params.get(n) ?? undefined, all: (n) => [...params.getAll(n), ...params.getAll(`${n}[]`)] }
-}
+import {
+  bad,
+  clientIp,
+  field,
+  findByHash,
+  html,
+  MAX_BODY,
+  pageLocale,
+  readBody,
+  readFrequency,
+  readLocale,
+  readTopics,
+  SUBS,
+  tooMany,
+} from './newsletterShared'
+import { preferencesEndpoints } from './preferences'
 
 const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[^\s@"<>()[\]\\,;:]+$/
 
@@ -57,9 +28,6 @@ const ACCEPTED = {
   message: 'Om adressen kan ta emot e-post får den strax ett mejl från oss. / If the address can receive e-mail, a message from us is on its way.',
 }
 const accepted = () => Response.json(ACCEPTED, { status: 202, headers: { 'cache-control': 'no-store' } })
-
-const tooMany = (retryAfter: number) =>
-  Response.json({ error: 'rate_limited', message: 'Too many sign-up attempts; try again later.', retryAfter }, { status: 429, headers: { 'retry-after': String(retryAfter) } })
 
 /**
  * `POST /api/newsroom/subscribe`: double opt-in sign-up. New, pending, active and unsubscribed
@@ -77,10 +45,7 @@ export const subscribeEndpoint: Endpoint = {
     const ipLimit = await hitRateLimit(payload, `ip:${clientIp(req)}`, settings.ipPerMinute, 60_000)
     if (!ipLimit.ok) return tooMany(ipLimit.retryAfter)
 
-    const str = (n: string) => {
-      const v = body.get(n)
-      return typeof v === 'string' ? v.trim() : v
-    }
+    const str = (n: string) => field(body, n)
     // Honeypot: a hidden field people leave empty. Bots fill it in; they get the usual answer and nothing happens.
     const website = str('website')
     if (website !== undefined && website !== null && website !== '') return accepted()
@@ -89,26 +54,13 @@ export const subscribeEndpoint: Endpoint = {
     if (typeof emailRaw !== 'string' || emailRaw.length > 254 || !EMAIL.test(emailRaw)) return bad('email', 'must be an e-mail address')
     const email = emailRaw.toLowerCase()
 
-    const slugs: string[] = []
-    for (const v of body.all('topics')) {
-      if (typeof v !== 'string') return bad('topics', 'must be topic slugs (an array or comma-separated)')
-      slugs.push(...v.split(',').map((x) => x.trim()).filter(Boolean))
-    }
-    if (slugs.length > 100) return bad('topics', 'at most 100 topics')
-    let topicIds: (string | number)[] = []
-    if (slugs.length) {
-      const unique = [...new Set(slugs)]
-      const { docs } = await payload.find({ collection: settings.topicsSlug as CollectionSlug, where: { slug: { in: unique } }, limit: unique.length, depth: 0, pagination: false, overrideAccess: true })
-      const found = new Map(docs.map((d) => [String((d as { slug?: string }).slug), d.id]))
-      const unknown = unique.filter((s) => !found.has(s))
-      if (unknown.length) return bad('topics', `unknown topic ${unknown.map((u) => `"${u}"`).join(', ')}`)
-      topicIds = unique.map((s) => found.get(s)!)
-    }
+    const topicIds = await readTopics(payload, settings.topicsSlug, body)
+    if (topicIds instanceof Response) return topicIds
 
-    const locale = str('locale') ?? settings.defaultLocale
-    if (typeof locale !== 'string' || !settings.locales.includes(locale)) return bad('locale', `must be one of ${settings.locales.join(', ')}`)
-    const frequency = str('frequency') ?? 'weekly'
-    if (frequency !== 'daily' && frequency !== 'weekly') return bad('frequency', 'must be daily or weekly')
+    const locale = readLocale(body, settings.defaultLocale, settings.locales)
+    if (locale instanceof Response) return locale
+    const frequency = readFrequency(body, 'weekly')
+    if (frequency instanceof Response) return frequency
     const consent = body.get('consent')
     if (!(consent === true || consent === 'true' || consent === 'on' || consent === '1' || consent === 1)) return bad('consent', 'must be given (true)')
     const sourcePage = str('sourcePage') ?? req.headers.get('referer') ?? null
@@ -149,14 +101,6 @@ export const subscribeEndpoint: Endpoint = {
     await payload.jobs.queue({ task: TASK_SEND_MAIL as never, input: { subscriber: String(subscriber.id), kind } as never })
     return accepted()
   },
-}
-
-const pageLocale = (req: PayloadRequest, s?: Subscriber | null) => s?.locale ?? (new URL(req.url!).searchParams.get('locale') === 'en' ? 'en' : 'sv')
-
-const findByHash = async (req: PayloadRequest, field: 'confirmTokenHash' | 'unsubscribeTokenHash', token: unknown) => {
-  if (!plausibleToken(token)) return null
-  const { docs } = await req.payload.find({ collection: SUBS, where: { [field]: { equals: hashToken(token) } }, limit: 1, depth: 0, pagination: false, overrideAccess: true })
-  return (docs[0] as unknown as Subscriber | undefined) ?? null
 }
 
 /** `GET /api/newsroom/confirm?token=`: single-use, expires after `confirmTtlHours`. */
@@ -239,4 +183,4 @@ export const unsubscribeEndpoint: Endpoint = {
   },
 }
 
-export const newsletterEndpoints: Endpoint[] = [subscribeEndpoint, confirmEndpoint, unsubscribePageEndpoint, unsubscribeEndpoint]
+export const newsletterEndpoints: Endpoint[] = [subscribeEndpoint, confirmEndpoint, unsubscribePageEndpoint, unsubscribeEndpoint, ...preferencesEndpoints]

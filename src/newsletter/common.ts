@@ -43,6 +43,9 @@ export const absoluteUrl = (payload: Payload, pathOrUrl: string) => new URL(path
 
 export const unsubscribeUrl = (payload: Payload, nonce: string) => apiUrl(payload, '/newsroom/unsubscribe', { token: unsubscribeToken(payload.secret, nonce) })
 
+/** The settings page of a subscriber; it takes the same long-lived token as the unsubscribe link. */
+export const preferencesUrl = (payload: Payload, nonce: string) => apiUrl(payload, '/newsroom/preferences', { token: unsubscribeToken(payload.secret, nonce) })
+
 export const fromAddress = (payload: Payload): string => payload.email?.defaultFromAddress ?? 'nyhetsrum@localhost'
 
 export const topicIds = (s: Pick<Subscriber, 'topics'>): string[] =>

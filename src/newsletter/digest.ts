@@ -5,7 +5,7 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 import { DIGEST_DELIVERIES_SLUG, DIGEST_RUNS_SLUG } from '../../collections/newsletterRuns'
 import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
 import { SUBSCRIBERS_SLUG } from '../../collections/subscribers'
-import { absoluteUrl, fromAddress, type Frequency, newsletterSettings, sleep, type Subscriber, topicIds, unsubscribeUrl } from './common'
+import { fromAddress, type Frequency, newsletterSettings, preferencesUrl, sleep, type Subscriber, topicIds, unsubscribeUrl } from './common'
 import { ensureUnsubscribeNonce } from './sendMail'
 import { type DigestItem, digestMail } from './templates'
 
@@ -120,7 +120,7 @@ async function deliver(payload: Payload, s: Subscriber, ctx: Ctx): Promise<'sent
 
   const nonce = await ensureUnsubscribeNonce(payload, s)
   const unsubscribe = unsubscribeUrl(payload, nonce)
-  const mail = digestMail(s.locale, items, { unsubscribe, preferences: absoluteUrl(payload, settings.signupPage) })
+  const mail = digestMail(s.locale, items, { unsubscribe, preferences: preferencesUrl(payload, nonce) })
   const host = new URL(settings.serverURL).hostname
   const headers = {
     'List-Unsubscribe': `<${unsubscribe}>, <mailto:${settings.unsubscribeMailto ?? fromAddress(payload)}?subject=unsubscribe>`,

@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 
 import { SUBSCRIBERS_SLUG } from '../../collections/subscribers'
-import { apiUrl, newsletterSettings, type Subscriber, unsubscribeUrl } from './common'
+import { apiUrl, newsletterSettings, preferencesUrl, type Subscriber, unsubscribeUrl } from './common'
 import { confirmMail } from './templates'
 import { hashToken, newNonce, newToken, unsubscribeToken } from './tokens'
 
@@ -44,7 +44,8 @@ export async function sendSubscriptionMail(payload: Payload, subscriberId: strin
   })
   const nonce = await ensureUnsubscribeNonce(payload, s)
   const locale = kind === 'manage' ? ((s.pendingPreferences as { locale?: string } | null)?.locale ?? s.locale) : s.locale
-  const mail = confirmMail(locale, kind, apiUrl(payload, '/newsroom/confirm', { token }), kind === 'manage' ? unsubscribeUrl(payload, nonce) : null, settings.confirmTtlHours)
+  const manageLinks = kind === 'manage' ? { unsubscribe: unsubscribeUrl(payload, nonce), preferences: preferencesUrl(payload, nonce) } : null
+  const mail = confirmMail(locale, kind, apiUrl(payload, '/newsroom/confirm', { token }), manageLinks, settings.confirmTtlHours)
   await payload.sendEmail({ to: s.email, subject: mail.subject, html: mail.html, text: mail.text })
   return 'sent'
 }

@@ -36,16 +36,20 @@ const layout = (l: Lang, title: string, body: string) =>
   `<!doctype html><html lang="${l}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head>` +
   `<body style="font-family:system-ui,sans-serif;max-width:40em;margin:1em auto;padding:0 1em;line-height:1.5">${body}</body></html>`
 
-export function confirmMail(locale: unknown, kind: 'confirm' | 'manage', confirmUrl: string, unsubscribeUrl: string | null, ttlHours: number): Mail {
+/** `manage` links (to an active subscriber) also point at the settings page and the unsubscribe link. */
+export function confirmMail(locale: unknown, kind: 'confirm' | 'manage', confirmUrl: string, manageLinks: { unsubscribe: string; preferences: string } | null, ttlHours: number): Mail {
   const l = lang(locale)
   const subject = kind === 'confirm' ? T.confirmSubject[l] : T.manageSubject[l]
   const intro = kind === 'confirm' ? T.confirmIntro[l].replace('{hours}', String(ttlHours)) : T.manageIntro[l]
   const button = kind === 'confirm' ? T.confirmButton[l] : T.manageButton[l]
-  const unsub = unsubscribeUrl ? `<p><a href="${esc(unsubscribeUrl)}">${T.unsubscribe[l]}</a></p>` : ''
+  const links = manageLinks
+    ? `<p><a href="${esc(manageLinks.preferences)}">${T.preferences[l]}</a> · <a href="${esc(manageLinks.unsubscribe)}">${T.unsubscribe[l]}</a></p>`
+    : ''
+  const textLinks = manageLinks ? `\n${T.preferences[l]}: ${manageLinks.preferences}\n${T.unsubscribe[l]}: ${manageLinks.unsubscribe}\n` : ''
   return {
     subject,
-    html: layout(l, subject, `<h1>${esc(subject)}</h1><p>${esc(intro)}</p><p><a href="${esc(confirmUrl)}">${esc(button)}</a></p><p>${esc(T.ignore[l])}</p>${unsub}`),
-    text: `${subject}\n\n${intro}\n\n${button}: ${confirmUrl}\n\n${T.ignore[l]}\n${unsubscribeUrl ? `\n${T.unsubscribe[l]}: ${unsubscribeUrl}\n` : ''}`,
+    html: layout(l, subject, `<h1>${esc(subject)}</h1><p>${esc(intro)}</p><p><a href="${esc(confirmUrl)}">${esc(button)}</a></p><p>${esc(T.ignore[l])}</p>${links}`),
+    text: `${subject}\n\n${intro}\n\n${button}: ${confirmUrl}\n\n${T.ignore[l]}\n${textLinks}`,
   }
 }
 
@@ -83,17 +87,81 @@ const P = {
   signup: { sv: 'Anmäl dig igen', en: 'Sign up again' },
   unsubscribeAsk: { sv: ['Avsluta prenumerationen', 'Vill du sluta få vårt nyhetsbrev?'], en: ['Unsubscribe', 'Do you want to stop receiving our newsletter?'] },
   unsubscribed: { sv: ['Prenumerationen är avslutad', 'Du får inga fler utskick från oss.'], en: ['You are unsubscribed', 'You will not receive any more e-mails from us.'] },
+  notSubscribed: {
+    sv: ['Prenumerationen är inte aktiv', 'Du får inte längre vårt nyhetsbrev, så det finns inga inställningar att ändra. Vill du ha det igen kan du anmäla dig på nytt.'],
+    en: ['Your subscription is not active', 'You no longer receive our newsletter, so there are no settings to change. If you want it again, sign up anew.'],
+  },
 }
 
-export type Page = 'confirmed' | 'invalid' | 'unsubscribeAsk' | 'unsubscribed'
+export type Page = 'confirmed' | 'invalid' | 'unsubscribeAsk' | 'unsubscribed' | 'notSubscribed'
 
 /** A small stand-alone HTML page; `action` posts the unsubscribe form, `signup` links to the sign-up page. */
 export function page(which: Page, locale: unknown, extra: { action?: string; signup?: string } = {}): string {
   const l = lang(locale)
   const [title, text] = P[which][l]
   let body = `<h1>${esc(title)}</h1><p>${esc(text)}</p>`
-  if (which === 'invalid' && extra.signup) body += `<p><a href="${esc(extra.signup)}">${esc(P.signup[l])}</a></p>`
+  if ((which === 'invalid' || which === 'notSubscribed') && extra.signup) body += `<p><a href="${esc(extra.signup)}">${esc(P.signup[l])}</a></p>`
   if (which === 'unsubscribeAsk' && extra.action)
     body += `<form method="post" action="${esc(extra.action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${esc(title)}</button></form>`
   return layout(l, title, body)
+}
+
+const PF = {
+  title: { sv: 'Dina inställningar', en: 'Your settings' },
+  saved: { sv: 'Dina inställningar är sparade.', en: 'Your settings have been saved.' },
+  pending: {
+    sv: 'Prenumerationen är inte bekräftad än: använd länken i bekräftelsemejlet för att börja få utskicken.',
+    en: 'Your subscription is not confirmed yet: use the link in the confirmation e-mail to start receiving it.',
+  },
+  topics: { sv: 'Ämnen', en: 'Topics' },
+  topicsHint: { sv: 'Kryssa inte i något ämne om du vill få allt.', en: 'Tick no topic to get everything.' },
+  frequency: { sv: 'Hur ofta', en: 'How often' },
+  daily: { sv: 'Dagligen', en: 'Daily' },
+  weekly: { sv: 'Veckovis', en: 'Weekly' },
+  locale: { sv: 'Språk', en: 'Language' },
+  save: { sv: 'Spara', en: 'Save' },
+}
+const LOCALE_NAMES: Record<string, string> = { sv: 'Svenska', en: 'English' }
+
+/** A topic of the form; `depth` 0 for a top-level topic, 1 for its children and so on. */
+export type TopicChoice = { slug: string; title: string; depth: number }
+
+export type PreferencesView = {
+  /** Where the form posts: this page's path with its `?token=`. */
+  action: string
+  topics: TopicChoice[]
+  selected: string[]
+  frequency: string
+  locale: string
+  locales: string[]
+  unsubscribe: string
+  pending: boolean
+  saved: boolean
+}
+
+/** The settings form, in the language of the subscriber's locale. */
+export function preferencesPage(v: PreferencesView): string {
+  const l = lang(v.locale)
+  const radio = (name: string, value: string, label: string, current: string) =>
+    `<label style="display:block"><input type="radio" name="${name}" value="${esc(value)}"${value === current ? ' checked' : ''}> ${esc(label)}</label>`
+  const selected = new Set(v.selected)
+  const topicBoxes = v.topics
+    .map(
+      (t) =>
+        `<label style="display:block;margin-left:${t.depth * 1.5}em"><input type="checkbox" name="topics" value="${esc(t.slug)}"${selected.has(t.slug) ? ' checked' : ''}> ${esc(t.title)}</label>`,
+    )
+    .join('')
+  // The empty hidden `topics` makes a form with no box ticked still send the field: every topic.
+  const topics = v.topics.length
+    ? `<fieldset><legend>${esc(PF.topics[l])}</legend><p><small>${esc(PF.topicsHint[l])}</small></p><input type="hidden" name="topics" value="">${topicBoxes}</fieldset>`
+    : ''
+  const frequency = `<fieldset><legend>${esc(PF.frequency[l])}</legend>${radio('frequency', 'daily', PF.daily[l], v.frequency)}${radio('frequency', 'weekly', PF.weekly[l], v.frequency)}</fieldset>`
+  const locale = `<fieldset><legend>${esc(PF.locale[l])}</legend>${v.locales.map((code) => radio('locale', code, LOCALE_NAMES[code] ?? code, v.locale)).join('')}</fieldset>`
+  const body =
+    `<h1>${esc(PF.title[l])}</h1>` +
+    (v.saved ? `<p role="status"><strong>${esc(PF.saved[l])}</strong></p>` : '') +
+    (v.pending ? `<p>${esc(PF.pending[l])}</p>` : '') +
+    `<form method="post" action="${esc(v.action)}">${topics}${frequency}${locale}<p><button type="submit">${esc(PF.save[l])}</button></p></form>` +
+    `<p><a href="${esc(v.unsubscribe)}">${esc(T.unsubscribe[l])}</a></p>`
+  return layout(l, PF.title[l], body)
 }
