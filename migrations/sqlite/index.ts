@@ -1,9 +1,15 @@
 import * as migration_20261124_123626_initial from './20261124_123626_initial';
+import * as migration_20261126_140000_search_indexes from './20261126_140000_search_indexes';
 
 export const migrations = [
   {
     up: migration_20261124_123626_initial.up,
     down: migration_20261124_123626_initial.down,
     name: '20261124_123626_initial'
+  },
+  {
+    up: migration_20261126_140000_search_indexes.up,
+    down: migration_20261126_140000_search_indexes.down,
+    name: '20261126_140000_search_indexes'
   },
 ];

@@ -4,6 +4,7 @@ import type { FeedExtras, ItemType, ListingItem } from './types'
 
 import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
 import { decodeCursor, encodeCursor } from './cursor'
+import { type FacetFilter, groupedFacetCounts } from './facets'
 import { newsroomOptions } from './indexer'
 import { BadParameter, filterHash, type ListingParams } from './params'
 import { searchWords } from './text'
@@ -40,8 +41,16 @@ async function topicIds(payload: Payload, slugs: string[]): Promise<string[]> {
   return (docs as { id: unknown }[]).map((d) => String(d.id))
 }
 
+/** Counts per type under every filter but the type: one grouped SQL count, or three Payload counts on MongoDB. */
+async function facetCounts(payload: Payload, common: Where[], filter: FacetFilter): Promise<[number, number, number]> {
+  const grouped = await groupedFacetCounts(payload, filter)
+  if (grouped) return [grouped.news, grouped.events, grouped.press]
+  const count = async (type: ItemType) => (await payload.count({ collection: INDEX, where: { and: [...common, { type: { equals: type } }] }, overrideAccess: true })).totalDocs
+  return (await Promise.all((['news', 'events', 'press'] as ItemType[]).map(count))) as [number, number, number]
+}
+
 /**
- * The "Aktuellt" listing: one query over the index for the page, three counts for the facets.
+ * The "Aktuellt" listing: one query over the index for the page, one grouped count for the facets.
  * With `q`, items whose title holds every word come first (phase 0), then the rest (phase 1);
  * the cursor carries the phase and the last (date, key) seen, so pages never overlap or skip.
  */
@@ -57,19 +66,12 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
   for (const w of words) common.push({ search: { contains: w } })
   if (p.from) common.push({ date: { greater_than_equal: p.from.toISOString() } })
   if (p.to) common.push({ date: { less_than_equal: p.to.toISOString() } })
-  if (p.upcoming) common.push({ type: { equals: 'events' } }, { endsAt: { greater_than_equal: new Date().toISOString() } })
+  const now = new Date()
+  if (p.upcoming) common.push({ type: { equals: 'events' } }, { endsAt: { greater_than_equal: now.toISOString() } })
 
   const typeFilter: Where = { type: { in: p.types } }
   const [news, events, press] =
-    opts.facets === false
-      ? [0, 0, 0]
-      : cursor
-        ? cursor.c
-      : await Promise.all(
-          (['news', 'events', 'press'] as ItemType[]).map(async (type) =>
-            (await payload.count({ collection: INDEX, where: { and: [...common, { type: { equals: type } }] }, overrideAccess: true })).totalDocs,
-          ),
-        )
+    opts.facets === false ? [0, 0, 0] : cursor ? cursor.c : await facetCounts(payload, common, { locale: p.locale, topicIds: ids, words, from: p.from, to: p.to, endsAfter: p.upcoming ? now : undefined })
   const facets = { all: news + events + press, news, events, press }
   const total = p.types.reduce((sum, t) => sum + facets[t], 0)
 

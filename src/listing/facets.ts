@@ -1,0 +1,62 @@
+import type { Payload } from 'payload'
+
+import type { ItemType } from './types'
+
+export type FacetFilter = {
+  locale: string
+  topicIds: string[]
+  /** Lower-cased search words without LIKE wildcards (see searchWords). */
+  words: string[]
+  from?: Date | null
+  to?: Date | null
+  /** Only events that end at or after this moment. */
+  endsAfter?: Date
+}
+
+type Raw = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>
+
+/** The adapter's own driver: libsql's client on SQLite, the pg pool on PostgreSQL; null elsewhere (MongoDB). */
+function rawQuery(payload: Payload): { raw: Raw; placeholder: (n: number) => string; table: string } | null {
+  const db = payload.db as unknown as {
+    name: string
+    schemaName?: string
+    client?: { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
+    pool?: { query: (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
+  }
+  if (db.name === 'sqlite' && db.client) {
+    const client = db.client
+    return { raw: async (sql, args) => (await client.execute({ sql, args })).rows, placeholder: () => '?', table: '"newsroom_index"' }
+  }
+  if (db.name === 'postgres' && db.pool) {
+    const pool = db.pool
+    const schema = db.schemaName && db.schemaName !== 'public' ? `"${db.schemaName.replace(/"/g, '""')}".` : ''
+    return { raw: async (text, params) => (await pool.query(text, params)).rows, placeholder: (n) => `$${n}`, table: `${schema}"newsroom_index"` }
+  }
+  return null
+}
+
+/**
+ * The three facet counts as ONE grouped count over the index, or null where there is no SQL
+ * driver (the caller then counts through Payload). Payload's `contains` is ILIKE on PostgreSQL,
+ * which lower-cases every stored text on every row; the stored search text is lower-cased already,
+ * so a plain LIKE gives the same answer and lets PostgreSQL use the pg_trgm indexes.
+ */
+export async function groupedFacetCounts(payload: Payload, f: FacetFilter): Promise<Record<ItemType, number> | null> {
+  const q = rawQuery(payload)
+  if (!q) return null
+  const params: unknown[] = []
+  const p = (value: unknown) => {
+    params.push(value)
+    return q.placeholder(params.length)
+  }
+  const where = [`locale = ${p(f.locale)}`]
+  if (f.topicIds.length) where.push(`(${f.topicIds.map((id) => `topic_path LIKE ${p(`%|${id}|%`)}`).join(' OR ')})`)
+  for (const w of f.words) where.push(`search LIKE ${p(`%${w}%`)}`)
+  if (f.from) where.push(`date >= ${p(f.from.toISOString())}`)
+  if (f.to) where.push(`date <= ${p(f.to.toISOString())}`)
+  if (f.endsAfter) where.push(`type = 'events' AND ends_at >= ${p(f.endsAfter.toISOString())}`)
+  const rows = await q.raw(`SELECT type, count(*) AS n FROM ${q.table} WHERE ${where.join(' AND ')} GROUP BY type`, params)
+  const counts: Record<ItemType, number> = { news: 0, events: 0, press: 0 }
+  for (const row of rows) if (row.type === 'news' || row.type === 'events' || row.type === 'press') counts[row.type] = Number(row.n)
+  return counts
+}
