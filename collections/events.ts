@@ -49,5 +49,12 @@ export const eventsCollection = (options: ResolvedNewsroomOptions): CollectionCo
         ],
       },
       { name: 'organizer', type: 'text', label: L.organizer },
+      {
+        name: 'cancelled',
+        type: 'checkbox',
+        label: L.cancelled,
+        defaultValue: false,
+        admin: { position: 'sidebar', description: L.cancelledHelp },
+      },
     ],
   })

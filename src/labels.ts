@@ -37,6 +37,11 @@ export const L = {
   registrationUrl: { sv: 'Anmälningslänk', en: 'Registration URL' },
   deadline: { sv: 'Sista anmälningsdag', en: 'Registration deadline' },
   organizer: { sv: 'Arrangör', en: 'Organizer' },
+  cancelled: { sv: 'Inställt', en: 'Cancelled' },
+  cancelledHelp: {
+    sv: 'Låt evenemanget ligga kvar som inställt i stället för att avpublicera det: prenumererade kalendrar visar då att det är inställt.',
+    en: 'Keep the event published as cancelled instead of unpublishing it: subscribed calendars then show it as cancelled.',
+  },
   contacts: { sv: 'Kontaktpersoner', en: 'Contact persons' },
   name: { sv: 'Namn', en: 'Name' },
   role: { sv: 'Roll', en: 'Role' },

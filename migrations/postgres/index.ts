@@ -1,15 +1,21 @@
 import * as migration_20261124_123634_initial from './20261124_123634_initial';
-import * as migration_20261126_140000_search_indexes from './20261126_140000_search_indexes';
+import * as migration_20261126_134000_search_indexes from './20261126_134000_search_indexes';
+import * as migration_20261126_134626_event_cancelled from './20261126_134626_event_cancelled';
 
 export const migrations = [
   {
     up: migration_20261124_123634_initial.up,
     down: migration_20261124_123634_initial.down,
-    name: '20261124_123634_initial'
+    name: '20261124_123634_initial',
   },
   {
-    up: migration_20261126_140000_search_indexes.up,
-    down: migration_20261126_140000_search_indexes.down,
-    name: '20261126_140000_search_indexes'
+    up: migration_20261126_134000_search_indexes.up,
+    down: migration_20261126_134000_search_indexes.down,
+    name: '20261126_134000_search_indexes',
+  },
+  {
+    up: migration_20261126_134626_event_cancelled.up,
+    down: migration_20261126_134626_event_cancelled.down,
+    name: '20261126_134626_event_cancelled',
   },
 ];

@@ -58,6 +58,7 @@ function toListingItem(type: ItemType, doc: Doc, options: ReturnType<typeof news
     item.end = doc.end ? new Date(doc.end).toISOString() : null
     item.allDay = Boolean(doc.allDay)
     item.location = doc.location ? { name: doc.location.name ?? null, address: doc.location.address ?? null } : null
+    item.cancelled = Boolean(doc.cancelled)
   }
   return item
 }

@@ -16,6 +16,8 @@ export type ListingItem = {
   end?: string | null
   allDay?: boolean
   location?: { name: string | null; address: string | null } | null
+  /** Events only: still published, but called off. */
+  cancelled?: boolean
 }
 
 /** Stored beside each index row for the feeds; not part of the listing's JSON. */
