@@ -80,6 +80,7 @@ export function calendarEvent(item: Item): CalendarEventInput {
     start: item.start!,
     end: item.end ?? undefined,
     allDay: item.allDay ?? false,
+    cancelled: item.cancelled ?? false,
     created: item.feed?.createdAt,
     updated,
   }

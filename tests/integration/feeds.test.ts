@@ -116,6 +116,28 @@ describe.skipIf(databaseUnavailable())('feed endpoints', () => {
     expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true)
   })
 
+  it('a cancelled event stays in the calendar as STATUS:CANCELLED with a higher SEQUENCE, and the listing says so', async () => {
+    const event = await n.payload.create({
+      collection: 'events',
+      data: { _status: 'published', title: 'Nätverksträff som ställs in', start: '2027-02-01T09:00:00.000Z', end: '2027-02-01T11:00:00.000Z' } as never,
+    })
+    const vevent = async () => {
+      const cal = new ICAL.Component(ICAL.parse(await (await get('calendar.ics')).text()))
+      return cal.getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('summary') === 'Nätverksträff som ställs in')!
+    }
+    const before = await vevent()
+    expect(before.getFirstPropertyValue('status')).toBe('CONFIRMED')
+    await new Promise((r) => setTimeout(r, 1100)) // SEQUENCE counts seconds since 2020
+    await n.payload.update({ collection: 'events', id: event.id, data: { cancelled: true } as never })
+    const after = await vevent()
+    expect(after.getFirstPropertyValue('status')).toBe('CANCELLED')
+    expect(after.getFirstPropertyValue('uid')).toBe(before.getFirstPropertyValue('uid'))
+    expect(Number(after.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(before.getFirstPropertyValue('sequence')))
+    const listed = (await (await fetch(`${n.baseUrl}/api/newsroom/items?type=events&q=ställs`)).json()) as { items: { title: string; cancelled?: boolean }[] }
+    expect(listed.items.map((i) => [i.title, i.cancelled])).toEqual([['Nätverksträff som ställs in', true]])
+    await n.payload.delete({ collection: 'events', id: event.id })
+  })
+
   it('ETag / If-None-Match, If-Modified-Since and HEAD', async () => {
     const first = await get('feed.rss')
     const etag = first.headers.get('etag')!
