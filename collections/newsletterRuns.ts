@@ -10,21 +10,36 @@ export const RATE_LIMITS_SLUG = 'newsletter-rate-limits'
 
 const readOnlyForAdmins = { read: adminsOnly, create: () => false, update: () => false, delete: adminsOnly }
 
-/** One row per run of the digest job. */
+/** One row per run of the digest job: counts only, no addresses. Admins read them; nobody edits them. */
 export const digestRunsCollection = (): CollectionConfig => ({
   slug: DIGEST_RUNS_SLUG,
   labels: { singular: { sv: 'Utskick', en: 'Digest run' }, plural: { sv: 'Utskick', en: 'Digest runs' } },
-  admin: { group: L.group, useAsTitle: 'periodKey', defaultColumns: ['periodKey', 'startedAt', 'finishedAt', 'sent', 'skipped', 'failed'] },
-  access: readOnlyForAdmins,
+  defaultSort: '-startedAt',
+  admin: {
+    group: L.group,
+    useAsTitle: 'periodKey',
+    defaultColumns: ['periodKey', 'frequency', 'startedAt', 'finishedAt', 'sent', 'skipped', 'failed'],
+    components: { beforeListTable: ['/src/admin/DigestRunsHeader#DigestRunsHeader'] },
+  },
+  access: { read: adminsOnly, create: () => false, update: () => false, delete: () => false },
   graphQL: false,
   fields: [
-    { name: 'periodKey', type: 'text', required: true, index: true },
-    { name: 'frequency', type: 'select', required: true, options: ['daily', 'weekly'] },
-    { name: 'startedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'sent', type: 'number', defaultValue: 0 },
-    { name: 'skipped', type: 'number', defaultValue: 0 },
-    { name: 'failed', type: 'number', defaultValue: 0 },
+    { name: 'periodKey', type: 'text', label: { sv: 'Period', en: 'Period' }, required: true, index: true },
+    {
+      name: 'frequency',
+      type: 'select',
+      label: { sv: 'Frekvens', en: 'Frequency' },
+      required: true,
+      options: [
+        { value: 'daily', label: { sv: 'Dagligt', en: 'Daily' } },
+        { value: 'weekly', label: { sv: 'Veckovis', en: 'Weekly' } },
+      ],
+    },
+    { name: 'startedAt', type: 'date', label: { sv: 'Startat', en: 'Started' }, required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'finishedAt', type: 'date', label: { sv: 'Klart', en: 'Finished' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'sent', type: 'number', label: { sv: 'Skickade', en: 'Sent' }, defaultValue: 0 },
+    { name: 'skipped', type: 'number', label: { sv: 'Hoppade över', en: 'Skipped' }, defaultValue: 0 },
+    { name: 'failed', type: 'number', label: { sv: 'Misslyckade', en: 'Failed' }, defaultValue: 0 },
   ],
 })
 

@@ -3,7 +3,10 @@ import type { CollectionConfig, CollectionSlug, FieldHook } from 'payload'
 import type { ResolvedNewsroomOptions } from '../src/options'
 
 import { adminsOnly } from '../src/access'
+import { T } from '../src/admin/text'
 import { L } from '../src/labels'
+import { TASK_SEND_MAIL } from '../src/newsletter/common'
+import { hashToken } from '../src/newsletter/tokens'
 
 export const SUBSCRIBERS_SLUG = 'subscribers'
 
@@ -22,13 +25,31 @@ const internal = { admin: { hidden: true }, access: { read: () => false, create:
 export const subscribersCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
   slug: SUBSCRIBERS_SLUG,
   labels: { singular: { sv: 'Prenumerant', en: 'Subscriber' }, plural: { sv: 'Prenumeranter', en: 'Subscribers' } },
-  admin: { group: L.group, useAsTitle: 'email', defaultColumns: ['email', 'status', 'frequency', 'locale', 'confirmedAt'] },
+  admin: {
+    group: L.group,
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'status', 'frequency', 'locale', 'confirmedAt'],
+    description: T.erasure,
+    components: { beforeListTable: ['/src/admin/SubscriberStats#SubscriberStats'] },
+  },
   access: adminAccess,
   hooks: {
-    // Erasure: a deleted subscriber's delivery rows go too.
+    // Erasure (GDPR): whatever else holds the address or points at the subscriber goes too.
     beforeDelete: [
       async ({ id, req }) => {
-        await req.payload.db.deleteMany({ collection: 'digest-deliveries' as CollectionSlug, where: { subscriber: { equals: id } }, req })
+        const { payload } = req
+        const s = (await payload.findByID({ collection: SUBSCRIBERS_SLUG as CollectionSlug, id, depth: 0, req, overrideAccess: true, disableErrors: true })) as { email?: string } | null
+        await payload.db.deleteMany({ collection: 'digest-deliveries' as CollectionSlug, where: { subscriber: { equals: id } }, req })
+        // Sign-up attempts are counted per sha256 of the address (src/endpoints/newsletter.ts).
+        if (s?.email) await payload.db.deleteMany({ collection: 'newsletter-rate-limits' as CollectionSlug, where: { key: { equals: `email:${hashToken(s.email)}` } }, req })
+        // Queued or failed confirmation mails: their input names the subscriber, a failure's log may quote the address.
+        if (payload.collections['payload-jobs']) {
+          await payload.db.deleteMany({
+            collection: 'payload-jobs' as CollectionSlug,
+            where: { and: [{ taskSlug: { equals: TASK_SEND_MAIL } }, { 'input.subscriber': { equals: String(id) } }, { processing: { not_equals: true } }] },
+            req,
+          })
+        }
       },
     ],
   },
@@ -38,6 +59,7 @@ export const subscribersCollection = (options: ResolvedNewsroomOptions): Collect
     {
       name: 'status',
       type: 'select',
+      label: { sv: 'Status', en: 'Status' },
       required: true,
       index: true,
       defaultValue: 'pending',
@@ -56,10 +78,11 @@ export const subscribersCollection = (options: ResolvedNewsroomOptions): Collect
       hasMany: true,
       admin: { description: { sv: 'Tomt = alla ämnen', en: 'Empty = every topic' } },
     },
-    { name: 'locale', type: 'select', required: true, defaultValue: options.defaultLocale, options: options.locales.map((l) => ({ value: l, label: l })) },
+    { name: 'locale', type: 'select', label: { sv: 'Språk', en: 'Language' }, required: true, defaultValue: options.defaultLocale, options: options.locales.map((l) => ({ value: l, label: l })) },
     {
       name: 'frequency',
       type: 'select',
+      label: { sv: 'Frekvens', en: 'Frequency' },
       required: true,
       index: true,
       defaultValue: 'weekly',
@@ -73,16 +96,16 @@ export const subscribersCollection = (options: ResolvedNewsroomOptions): Collect
       type: 'group',
       label: { sv: 'Samtycke', en: 'Consent' },
       fields: [
-        { name: 'at', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'wordingVersion', type: 'text' },
-        { name: 'sourcePage', type: 'text' },
+        { name: 'at', type: 'date', label: { sv: 'Tidpunkt', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'wordingVersion', type: 'text', label: { sv: 'Version av samtyckestexten', en: 'Wording version' } },
+        { name: 'sourcePage', type: 'text', label: { sv: 'Sida där samtycket gavs', en: 'Source page' } },
       ],
     },
-    { name: 'confirmedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'unsubscribedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'lastDigestAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'confirmedAt', type: 'date', label: { sv: 'Bekräftad', en: 'Confirmed' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'unsubscribedAt', type: 'date', label: { sv: 'Avslutad', en: 'Unsubscribed' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'lastDigestAt', type: 'date', label: { sv: 'Senaste utskick', en: 'Last digest' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
     /** Deliveries that failed in a row; reset by a sent one. `bounceAfter` in a row → bounced. */
-    { name: 'failedInRow', type: 'number', defaultValue: 0, admin: { readOnly: true } },
+    { name: 'failedInRow', type: 'number', label: { sv: 'Misslyckade i rad', en: 'Failed in a row' }, defaultValue: 0, admin: { readOnly: true } },
     /** Preferences asked for by an already active subscriber; applied when the mailed link is confirmed. */
     { name: 'pendingPreferences', type: 'json', ...internal },
     { name: 'confirmTokenHash', type: 'text', index: true, ...internal },

@@ -16,6 +16,7 @@ import { healthEndpoint, stateEndpoint } from './endpoints/health'
 import { feedEndpoints, feedListEndpoint } from './endpoints/feeds'
 import { itemsEndpoint } from './endpoints/items'
 import { newsletterEndpoints } from './endpoints/newsletter'
+import { subscribersAdminEndpoints } from './endpoints/subscribersAdmin'
 import { newsletterTasks } from './newsletter/tasks'
 import { parseNewsroomOptions } from './options'
 
@@ -47,7 +48,7 @@ export const newsroomPlugin =
       editor: config.editor ?? lexicalEditor(),
       collections: [...(config.collections ?? []), ...collections],
       endpoints: options.enabled
-        ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : [])]
+        ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : []), ...subscribersAdminEndpoints]
         : config.endpoints,
       jobs: newsletterOn ? { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...newsletterTasks(options)] } : config.jobs,
       custom: {

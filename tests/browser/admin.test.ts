@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 
 import sharp from 'sharp'
@@ -126,5 +127,94 @@ describe.skipIf(missing)('an editor in the Swedish admin', () => {
     const after = await fetch(`${app.baseUrl}/api/newsroom/feed.rss`, { headers: { 'if-none-match': etag } })
     expect(after.status).toBe(200)
     expect(await after.text()).not.toContain(TITLE)
+  })
+
+  it('an editor does not see subscribers or digest runs anywhere in the admin', async () => {
+    await page.goto(`${app.baseUrl}/admin`)
+    await expect.poll(() => page.getByText('Kalenderhändelser').first().isVisible()).toBe(true)
+    expect(await page.getByText('Prenumeranter').count()).toBe(0)
+    expect(await page.locator('a[href$="/admin/collections/digest-runs"]').count()).toBe(0)
+    await page.goto(`${app.baseUrl}/admin/collections/subscribers`)
+    await expect.poll(() => page.locator('.newsroom-subscriber-stats').count()).toBe(0)
+    expect(await page.content()).not.toContain('Exportera CSV')
+    // The editor's own session cookie does not open the export either.
+    const csv = await page.request.get(`${app.baseUrl}/api/newsroom/subscribers.csv`)
+    expect(csv.status()).toBe(403)
+  })
+
+  it('an admin sees counts per status with one-click filters, a topic filter and a CSV export of the filtered list', async () => {
+    const login = await fetch(`${app.baseUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
+    const auth = { 'content-type': 'application/json', authorization: `JWT ${((await login.json()) as { token: string }).token}` }
+    const topics = await fetch(`${app.baseUrl}/api/topics?where[slug][equals]=psykisk-halsa&depth=0`)
+    const [{ id: halsa }] = ((await topics.json()) as { docs: { id: number }[] }).docs
+    const miljo = await fetch(`${app.baseUrl}/api/topics`, { method: 'POST', headers: auth, body: JSON.stringify({ title: 'Miljö' }) })
+    const miljoId = ((await miljo.json()) as { doc: { id: number } }).doc.id
+    const subscribers = [
+      { email: 'aktiv1@example.se', status: 'active', frequency: 'daily', topics: [halsa] },
+      { email: 'aktiv2@example.se', status: 'active', frequency: 'daily', topics: [] },
+      { email: 'aktiv3@example.se', status: 'active', topics: [miljoId] },
+      { email: 'vantar@example.se', status: 'pending', topics: [halsa] },
+      { email: 'studsar@example.se', status: 'bounced', topics: [miljoId] },
+    ]
+    for (const s of subscribers) expect((await fetch(`${app.baseUrl}/api/subscribers`, { method: 'POST', headers: auth, body: JSON.stringify(s) })).status).toBe(201)
+
+    const adminPage = await browser.newPage({ locale: 'sv-SE', acceptDownloads: true })
+    try {
+      await adminPage.goto(`${app.baseUrl}/admin/login`)
+      await adminPage.fill('#field-email', ADMIN.email)
+      await adminPage.fill('#field-password', ADMIN.password)
+      await adminPage.getByRole('button', { name: 'Logga in' }).click()
+      await adminPage.waitForURL(/\/admin$/)
+      await adminPage.goto(`${app.baseUrl}/admin/collections/subscribers`)
+      const stats = adminPage.locator('.newsroom-subscriber-stats')
+      const counts = () => stats.locator('nav a').allInnerTexts()
+      await expect.poll(counts).toEqual(['Alla (5)', 'Aktiva (3)', 'Väntar (1)', 'Avslutade (0)', 'Studsar (1)'])
+      const exportLink = stats.getByRole('link', { name: 'Exportera CSV' })
+      expect(await exportLink.getAttribute('href')).toBe('/api/newsroom/subscribers.csv')
+      await expect.poll(() => adminPage.getByText(/Radera = radera enligt GDPR/).first().isVisible()).toBe(true)
+
+      await stats.getByRole('link', { name: 'Aktiva (3)' }).click()
+      await adminPage.waitForURL(/where.*status.*=active/)
+      await expect.poll(() => adminPage.locator('.table tbody tr').count()).toBe(3)
+      expect(await stats.locator('[aria-current="page"]').innerText()).toBe('Aktiva (3)')
+      expect(await exportLink.getAttribute('href')).toBe('/api/newsroom/subscribers.csv?status=active')
+
+      // Psykisk hälsa: its own subscribers and those without topics (they get everything).
+      await stats.locator('select[name="topic"]').selectOption({ label: 'Psykisk hälsa' })
+      await expect.poll(counts).toEqual(['Alla (3)', 'Aktiva (2)', 'Väntar (1)', 'Avslutade (0)', 'Studsar (0)'])
+      await expect.poll(() => adminPage.locator('.table tbody tr').count()).toBe(2)
+      expect(await exportLink.getAttribute('href')).toBe('/api/newsroom/subscribers.csv?status=active&topic=psykisk-halsa')
+
+      const [download] = await Promise.all([adminPage.waitForEvent('download'), exportLink.click()])
+      expect(download.suggestedFilename()).toMatch(/^subscribers-\d{4}-\d{2}-\d{2}\.csv$/)
+      const lines = fs.readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n')
+      expect(lines[0]).toMatch(/^email,status,topics,/)
+      expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['aktiv1@example.se', 'aktiv2@example.se'])
+
+      // Digest runs: "run now" queues the job; the server's job runner (every minute) makes the run, listed with its numbers.
+      await adminPage.goto(`${app.baseUrl}/admin/collections/digest-runs`)
+      await adminPage.getByRole('button', { name: 'Skicka utskick nu' }).click()
+      await expect.poll(() => adminPage.locator('.newsroom-run-digest [role="status"]').innerText()).toContain('köat')
+      await expect
+        .poll(
+          async () => {
+            await adminPage.reload()
+            return adminPage.locator('.table tbody tr').count()
+          },
+          { timeout: 100_000, interval: 5_000 },
+        )
+        .toBe(1)
+      const headers = (await adminPage.locator('.table thead th').allInnerTexts()).map((h) => h.trim()).filter(Boolean)
+      expect(headers).toEqual(['Period', 'Frekvens', 'Startat', 'Klart', 'Skickade', 'Hoppade över', 'Misslyckade'])
+      // Two active daily subscribers, nothing new for them: both skipped.
+      const cells = (await adminPage.locator('.table tbody tr').first().locator('td').allInnerTexts()).map((c) => c.trim()).filter(Boolean)
+      expect(cells.slice(1, 2)).toEqual(['Dagligt'])
+      expect(cells.slice(-3)).toEqual(['0', '2', '0'])
+    } catch (err) {
+      await adminPage.screenshot({ path: path.join(process.env.SCREENSHOT_DIR ?? '/tmp', 'newsroom-admin-subscribers-failure.png') })
+      throw err
+    } finally {
+      await adminPage.close()
+    }
   })
 })
