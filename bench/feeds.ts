@@ -3,8 +3,11 @@
  * `feedsmith` on the same items. Run with `npx tsx bench/feeds.ts`.
  *
  * Every operation starts from the same plain item objects (what a CMS query
- * returns) and ends with the document string, so mapping to each library's
- * input shape is included, and so is our validation.
+ * returns: dates as ISO 8601 strings, as src/feeds/build.ts passes them) and
+ * ends with the document string, so mapping to each library's input shape is
+ * included (for the others that means `new Date(string)`), and so is our
+ * validation (which parses the strings). Every library is given the same
+ * fields it can write, so no document leaves out work another one does.
  *
  * Each output string is read once (`charCodeAt`) so it is flattened: V8's
  * `JSON.stringify` and `+=` return lazy rope strings whose copying otherwise
@@ -90,15 +93,15 @@ export const benchChannel: FeedChannelInput = {
 export function makeItems(count: number): FeedItemInput[] {
   const items: FeedItemInput[] = []
   for (let i = 0; i < count; i++) {
-    const published = new Date(Date.UTC(2026, 2, 20, 8) - i * 3_600_000)
+    const published = Date.UTC(2026, 2, 20, 8) - i * 3_600_000
     items.push({
       id: `news-${i}`,
       url: `https://example.se/nyheter/artikel-${i}`,
       title: `Ny skola i Ängö – beslut nr ${i} & <mer>`,
       summary: 'Kommunfullmäktige har beslutat att bygga en ny skola i Ängö. Bygget börjar i höst och beräknas vara klart 2028.',
       contentHtml: BODY,
-      published,
-      updated: new Date(published.getTime() + 600_000),
+      published: new Date(published).toISOString(),
+      updated: new Date(published + 600_000).toISOString(),
       categories: [
         { term: 'skola', label: 'Skola & utbildning' },
         { term: 'press', label: 'Pressmeddelanden' },
@@ -265,6 +268,9 @@ function candidates(items: FeedItemInput[], events: CalendarEventInput[]): Candi
         generateAtomFeed({
           id: c.feedUrl,
           title: { value: c.title, type: 'text' },
+          subtitle: { value: c.description ?? '', type: 'text' },
+          rights: { value: c.copyright ?? '', type: 'text' },
+          generator: { text: 'bench' },
           updated,
           links: [
             { href: c.feedUrl, rel: 'self', type: 'application/atom+xml' },
@@ -297,6 +303,7 @@ function candidates(items: FeedItemInput[], events: CalendarEventInput[]): Candi
             title: c.title,
             home_page_url: c.link,
             feed_url: c.feedUrl,
+            description: c.description,
             language: c.language,
             authors: [{ name: c.author!.name }],
             items: items.map((item) => ({

@@ -51,10 +51,23 @@ export function toRfc822(date: Date): string {
   )
 }
 
-/** RFC 3339 date-time in UTC without fractional seconds, e.g. `2020-04-17T00:00:00Z` (Atom, JSON Feed). */
+const ZERO = 48
+
+/**
+ * RFC 3339 date-time in UTC without fractional seconds, e.g. `2020-04-17T00:00:00Z` (Atom, JSON Feed).
+ * Written with one `String.fromCharCode` (a flat string, cheaper than concatenating 12 pieces).
+ */
 export function toRfc3339(date: Date): string {
   setFields(date)
-  return year + '-' + PAD2[month] + '-' + PAD2[day] + 'T' + PAD2[hours] + ':' + PAD2[minutes] + ':' + PAD2[seconds] + 'Z'
+  return String.fromCharCode(
+    ZERO + ((year / 1000) | 0), ZERO + (((year / 100) | 0) % 10), ZERO + (((year / 10) | 0) % 10), ZERO + (year % 10),
+    45, ZERO + ((month / 10) | 0), ZERO + (month % 10),
+    45, ZERO + ((day / 10) | 0), ZERO + (day % 10),
+    84, ZERO + ((hours / 10) | 0), ZERO + (hours % 10),
+    58, ZERO + ((minutes / 10) | 0), ZERO + (minutes % 10),
+    58, ZERO + ((seconds / 10) | 0), ZERO + (seconds % 10),
+    90,
+  )
 }
 
 /** iCalendar UTC DATE-TIME, e.g. `20200417T000000Z`. */

@@ -26,32 +26,25 @@ function mayContainInvalidChars(json: string): boolean {
 type Text = (value: string) => string
 const same: Text = (value) => value
 
-interface JsonFeedAuthor {
-  name: string
-  url: string | undefined
-}
-
-interface JsonFeedItem {
-  id: string
-  url: string
-  title: string
-  content_html: string | undefined
-  content_text: string | undefined
-  summary: string | undefined
-  image: string | undefined
-  date_published: string
-  date_modified: string
-  authors: JsonFeedAuthor[] | undefined
-  tags: string[] | undefined
-}
+type Json = Record<string, unknown>
 
 /** JSON Feed authors have name/url/avatar only (no e-mail). */
-function jsonAuthor(person: Person, text: Text): JsonFeedAuthor {
-  return { name: text(person.name), url: person.url ? text(person.url) : undefined }
+function jsonAuthor(person: Person, text: Text): Json {
+  return person.url ? { name: text(person.name), url: text(person.url) } : { name: text(person.name) }
 }
 
+/*
+ * The document is one `JSON.stringify` of plain objects. Measured on Node 20
+ * (V8 11.3), that beats writing the JSON by hand: V8 escapes a string faster
+ * inside one big stringify than any regex/indexOf/concat combination in JS
+ * (and separate `JSON.stringify(string)` calls cost more per string than the
+ * property walk). So the savings are in what is handed over: only members
+ * that are written (no `undefined` members, which stringify would still visit
+ * and test), and arrays filled with push (it is slower on holey arrays).
+ * Members are added in the output order.
+ */
 function buildFeed(channel: FeedChannel, items: readonly FeedItem[], text: Text): string {
-  const feed: Record<string, unknown> = {
+  const feed: Json = {
     version: JSON_FEED_VERSION,
     title: text(channel.title),
     home_page_url: text(channel.link),
@@ -63,35 +56,29 @@ function buildFeed(channel: FeedChannel, items: readonly FeedItem[], text: Text)
   if (channel.author) feed.authors = [jsonAuthor(channel.author, text)]
   feed.language = text(channel.language)
 
-  // Arrays are filled with push: JSON.stringify is slower on holey arrays (`new Array(n)`).
-  const out: JsonFeedItem[] = []
+  const out: Json[] = []
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!
     const { authors, categories, contentHtml, summary } = item
-    let authorList: JsonFeedAuthor[] | undefined
+    // content_html when there is an HTML body, otherwise content_text (the summary, even if empty).
+    const entry: Json = contentHtml
+      ? { id: text(item.id), url: text(item.url), title: text(item.title), content_html: text(contentHtml) }
+      : { id: text(item.id), url: text(item.url), title: text(item.title), content_text: text(summary) }
+    if (summary) entry.summary = text(summary)
+    if (item.image) entry.image = text(item.image.url)
+    entry.date_published = toRfc3339(item.published)
+    entry.date_modified = toRfc3339(item.updated)
     if (authors.length > 0) {
-      authorList = []
-      for (let j = 0; j < authors.length; j++) authorList.push(jsonAuthor(authors[j]!, text))
+      const list: Json[] = []
+      for (let j = 0; j < authors.length; j++) list.push(jsonAuthor(authors[j]!, text))
+      entry.authors = list
     }
-    let tags: string[] | undefined
     if (categories.length > 0) {
-      tags = []
+      const tags: string[] = []
       for (let j = 0; j < categories.length; j++) tags.push(text(categories[j]!.label))
+      entry.tags = tags
     }
-    // One object literal (undefined members are skipped by JSON.stringify) keeps a single shape.
-    out.push({
-      id: text(item.id),
-      url: text(item.url),
-      title: text(item.title),
-      content_html: contentHtml ? text(contentHtml) : undefined,
-      content_text: contentHtml ? undefined : text(summary),
-      summary: summary ? text(summary) : undefined,
-      image: item.image ? text(item.image.url) : undefined,
-      date_published: toRfc3339(item.published),
-      date_modified: toRfc3339(item.updated),
-      authors: authorList,
-      tags,
-    })
+    out.push(entry)
   }
   feed.items = out
   return JSON.stringify(feed)

@@ -27,13 +27,19 @@ export const MIME_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0
  */
 export const absoluteUrlSchema = z.string().regex(ABSOLUTE_URL, 'Expected an absolute http(s) URL')
 
+const isoDateTime = z.iso.datetime({ offset: true })
+const isoDate = z.iso.date()
+/** The exact patterns zod tests the two string forms of a date against (read from the schemas, for validate.ts). */
+export const ISO_DATE_TIME: RegExp = isoDateTime._zod.def.pattern!
+export const ISO_DATE: RegExp = isoDate._zod.def.pattern!
+
 /**
  * A point in time: a valid `Date` or an ISO 8601 date-time string (with
  * offset) or date (`YYYY-MM-DD`, read as UTC midnight). Years 1000–9999 only,
  * so every output format can represent it with a 4-digit year.
  */
 export const dateSchema = z
-  .union([z.date(), z.iso.datetime({ offset: true }), z.iso.date()])
+  .union([z.date(), isoDateTime, isoDate])
   .transform((value) => (typeof value === 'string' ? new Date(value) : value))
   .refine((date) => {
     const year = date.getUTCFullYear()

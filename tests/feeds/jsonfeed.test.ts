@@ -1,7 +1,50 @@
 import { parseJsonFeed } from 'feedsmith'
 import { describe, expect, it } from 'vitest'
-import { renderJsonFeed } from '../../feeds/index'
+import {
+  feedChannelSchema,
+  feedItemsSchema,
+  renderJsonFeed,
+  stripInvalidChars,
+  toRfc3339,
+  type FeedChannelInput,
+  type FeedItemInput,
+  type Person,
+} from '../../feeds/index'
 import { NASTY_TITLE_CLEAN, SWEDISH_BODY, channel, items } from './helpers'
+
+/**
+ * The straightforward version of the renderer, for byte comparisons: zod
+ * parses, every string is cleaned, one object in the documented member order,
+ * one JSON.stringify.
+ */
+function reference(channelInput: FeedChannelInput, itemsInput: FeedItemInput[]): string {
+  const c = feedChannelSchema.parse(channelInput)
+  const t = stripInvalidChars
+  const author = (p: Person) => (p.url ? { name: t(p.name), url: t(p.url) } : { name: t(p.name) })
+  return JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: t(c.title),
+    home_page_url: t(c.link),
+    feed_url: t(c.feedUrl),
+    ...(c.description ? { description: t(c.description) } : {}),
+    ...(c.image ? { icon: t(c.image.url) } : {}),
+    ...(c.icon ? { favicon: t(c.icon) } : {}),
+    ...(c.author ? { authors: [author(c.author)] } : {}),
+    language: t(c.language),
+    items: feedItemsSchema.parse(itemsInput).map((item) => ({
+      id: t(item.id),
+      url: t(item.url),
+      title: t(item.title),
+      ...(item.contentHtml ? { content_html: t(item.contentHtml) } : { content_text: t(item.summary) }),
+      ...(item.summary ? { summary: t(item.summary) } : {}),
+      ...(item.image ? { image: t(item.image.url) } : {}),
+      date_published: toRfc3339(item.published),
+      date_modified: toRfc3339(item.updated),
+      ...(item.authors.length ? { authors: item.authors.map(author) } : {}),
+      ...(item.categories.length ? { tags: item.categories.map((category) => t(category.label)) } : {}),
+    })),
+  })
+}
 
 describe('renderJsonFeed', () => {
   const json = renderJsonFeed(channel, items)
@@ -55,6 +98,29 @@ describe('renderJsonFeed', () => {
   it('keeps literal backslash sequences that merely look like escapes', () => {
     const title = 'C:\\bin\\u0001 \\f'
     expect(JSON.parse(renderJsonFeed(channel, [{ ...items[1]!, title }])).items[0].title).toBe(title)
+  })
+
+  it('writes the same bytes as the straightforward version, also for random text with escapes and illegal characters', () => {
+    expect(json).toBe(reference(channel, items))
+    let seed = 7
+    const random = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000) * n)
+    const alphabet = ['a', 'Å', '–', '😀', '"', '\\', '/', '\u0000', '\u0001', '\b', '\f', '\t', '\n', '\r', '\u001f', '\u007f',
+      '\ud800', '\udc00', '\ufffe', '\uffff', '\u2028', '<', '&', 'u', ' ']
+    const text = (min = 1) => 'x'.repeat(min) + Array.from({ length: random(12) }, () => alphabet[random(alphabet.length)]).join('')
+    const url = () => 'https://example.se/' + (random(3) ? 'a' : 'a"b\\c') + random(100)
+    const maybe = <T,>(value: () => T) => (random(2) ? value() : undefined)
+    for (let k = 0; k < 400; k++) {
+      const c: FeedChannelInput = { ...channel, title: text(), description: maybe(() => (random(5) ? text(0) : '')), image: maybe(() => ({ url: url() })),
+        icon: maybe(url), author: maybe(() => ({ name: text(), url: maybe(url) })) }
+      const list: FeedItemInput[] = Array.from({ length: random(4) }, (_, i) => ({
+        id: text(), url: url(), title: text(), summary: maybe(() => (random(5) ? text(0) : '')), contentHtml: maybe(() => (random(5) ? text(0) : '')),
+        published: new Date(Date.UTC(2000, 0, 1) + random(1e9) * 1000), updated: i % 2 ? '2026-03-20T08:15:30.5+02:00' : '2026-03-20',
+        categories: maybe(() => Array.from({ length: random(3) }, () => ({ term: 't', label: text() }))),
+        authors: maybe(() => Array.from({ length: random(3) }, () => ({ name: text(), url: maybe(url) }))),
+        image: maybe(() => ({ url: url(), type: 'image/png', length: 1 })),
+      }))
+      expect(renderJsonFeed(c, list)).toBe(reference(c, list))
+    }
   })
 
   it('is deterministic', () => {

@@ -28,6 +28,23 @@ const WEIRD: unknown[] = [
   'Å',
   'a@b',
   'asa@example.se',
+  'a.b+c_d-e@sub.example.se',
+  'A@EXAMPLE.SE',
+  "o'neil@example.se",
+  "o'@example.se",
+  'a..b@example.se',
+  '.a@example.se',
+  'a.@example.se',
+  'a@example',
+  'a@example.s',
+  'a@example.s3',
+  'a@-example.se',
+  'a@example-.se',
+  'a@exa_mple.se',
+  'a@example..se',
+  'a@example.se.',
+  'a@@example.se',
+  'å@example.se',
   'https://example.se/a',
   'HTTPS://EXAMPLE.SE',
   'https://exämple.se/å?q=1#x',
@@ -56,6 +73,15 @@ const WEIRD: unknown[] = [
   '/relative',
   '//example.se/x',
   'image/jpeg',
+  'image/svg+xml',
+  'application/vnd.ms-excel',
+  'image/',
+  '/png',
+  'image/png/x',
+  'image/.png',
+  '.image/png',
+  'image/png ',
+  'image/pn;g',
   'sv',
   'en-GB',
   'svenska!',
@@ -66,6 +92,30 @@ const WEIRD: unknown[] = [
   '2026-01-01T10:00:00Z',
   '2026-01-01T10:00:00+01:00',
   '2026-01-01T10:00:00',
+  '2026-03-20T08:00:00.123Z',
+  '2026-03-20T08:00:00.1+02:00',
+  '2026-03-20T08:00:00.12-01:30',
+  '2026-03-20T08:00:00.1234Z',
+  '2026-03-20T08:00:00.Z',
+  '2026-03-20T08:00Z',
+  '2026-03-20 08:00:00Z',
+  '2026-03-20T08:00:00z',
+  '2026-03-20T08:00:00+0200',
+  '2024-02-29',
+  '2023-02-29',
+  '2000-02-29T00:00:00Z',
+  '1900-02-29T00:00:00Z',
+  '2026-04-31',
+  '2026-13-01',
+  '2026-00-10',
+  '2026-01-01T24:00:00Z',
+  '2026-01-01T10:60:00Z',
+  '2026-01-01T10:00:60Z',
+  '2026-01-01T10:00:00+24:00',
+  '1000-01-01T00:30:00+01:00',
+  '0999-12-31T23:30:00-01:00',
+  '9999-12-31T23:59:59-01:00',
+  '+002026-01-01T00:00:00Z',
   '0999-12-31',
   'yesterday',
   0,
@@ -145,6 +195,38 @@ describe('fast validation agrees with zod', () => {
     differential(calendarSchema, fastGuards.calendar, { ...calendar, description: 'd', prodId: 'p', timezone: 'UTC', refreshIntervalMinutes: 60 }))
   it('event', () => {
     for (const event of events) differential(calendarEventSchema, fastGuards.event, event as Record<string, unknown>)
+  })
+
+  it('reads ISO date strings like zod does (random strings near the accepted forms)', () => {
+    let seed = 42
+    const random = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000) * n)
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+    const noise = '0123456789-T:Z+. x'
+    let accepted = 0
+    for (let k = 0; k < 5000; k++) {
+      let value = `${pad(random(10) === 0 ? random(10000) : 950 + random(9100), 4)}-${pad(random(14))}-${pad(random(32))}`
+      if (random(8) > 0) {
+        value += `T${pad(random(26))}:${pad(random(62))}:${pad(random(62))}`
+        if (random(2)) value += '.' + String(random(100000)).slice(0, 1 + random(5))
+        const zone = random(4)
+        value += zone === 0 ? 'Z' : zone === 1 ? '' : `${random(2) ? '+' : '-'}${pad(random(26))}:${pad(random(62))}`
+      }
+      if (random(10) === 0) {
+        const at = random(value.length + 1)
+        value = value.slice(0, at) + noise[random(noise.length)] + value.slice(at + random(2))
+      }
+      const item = { ...items[1]!, updated: value }
+      const fast = fastGuards.item(item) as { updated: Date } | undefined
+      const zod = feedItemSchema.safeParse(item)
+      // The fast path reads every form it accepts exactly like zod (same instant), and it
+      // never falls back for these strings: it reads them or applies zod's own pattern.
+      expect(fast !== undefined, value).toBe(zod.success)
+      if (fast && zod.success) {
+        expect(fast.updated.getTime(), value).toBe(zod.data.updated.getTime())
+        accepted++
+      }
+    }
+    expect(accepted).toBeGreaterThan(1000)
   })
 
   it('renderers throw ZodError with the failing index in the path', () => {
