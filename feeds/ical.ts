@@ -1,7 +1,7 @@
 /** iCalendar (RFC 5545) renderer for published event calendars. */
 import { toICalDate, toICalLocal, toICalUtc } from './dates'
 import { escapeICalText, foldLine } from './icaltext'
-import type { CalendarEvent, CalendarEventInput, CalendarInput } from './schema'
+import type { CalendarEvent, CalendarEventInput, CalendarEventStatus, CalendarInput } from './schema'
 import { STOCKHOLM_VTIMEZONE, toStockholm } from './timezone'
 import { parseCalendar, parseEvents } from './validate'
 import { stripInvalidChars } from './xml'
@@ -10,6 +10,12 @@ const CRLF = '\r\n'
 const DAY = 86_400_000
 
 type Zone = 'Europe/Stockholm' | 'UTC'
+
+const STATUS: Record<CalendarEventStatus, string> = {
+  confirmed: 'STATUS:CONFIRMED',
+  tentative: 'STATUS:TENTATIVE',
+  cancelled: 'STATUS:CANCELLED',
+}
 
 /** Wall-clock `Date` (UTC fields = local fields) for all-day dates. */
 function wallClock(date: Date, zone: Zone): Date {
@@ -61,7 +67,7 @@ function eventLines(event: CalendarEvent, host: string, zone: Zone, out: string[
   if (event.categories.length > 0) {
     out.push(foldLine('CATEGORIES:' + event.categories.map(escapeICalText).join(',')))
   }
-  out.push(event.cancelled ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED', 'END:VEVENT')
+  out.push(STATUS[event.status ?? (event.cancelled ? 'cancelled' : 'confirmed')], 'END:VEVENT')
   return usesZone
 }
 
@@ -72,11 +78,15 @@ function eventLines(event: CalendarEvent, host: string, zone: Zone, out: string[
  * - `UID` is `<event.id>@<calendar.host>`; `DTSTAMP` and `LAST-MODIFIED`
  *   come from `event.updated` (never the current time, so output is stable).
  * - `SEQUENCE` is `event.sequence`: pass a number that grows whenever the
- *   event changes (e.g. the document's version count).
- * - `cancelled: true` is written as `STATUS:CANCELLED`. Keep recently
- *   unpublished/deleted events in the feed as cancelled for a while (e.g. 30
- *   days) so subscribed calendars remove them; dropping an event from the
- *   feed is not reliably noticed by clients.
+ *   event changes (e.g. the document's version count), including when it is
+ *   cancelled: a client may keep the copy it has when SEQUENCE did not grow
+ *   (RFC 5546 orders revisions by SEQUENCE, then DTSTAMP). The renderer is
+ *   stateless, so it cannot raise SEQUENCE by itself.
+ * - `STATUS` is `event.status` (`CONFIRMED`, `TENTATIVE` or `CANCELLED`);
+ *   without it, `CANCELLED` if `cancelled: true`, else `CONFIRMED`. Keep
+ *   recently unpublished/deleted events in the feed as cancelled for a while
+ *   (e.g. 30 days) so subscribed calendars remove them; dropping an event from
+ *   the feed is not reliably noticed by clients.
  * - All-day events use `VALUE=DATE` with an exclusive DTEND (next day).
  * - Timed events use `TZID=Europe/Stockholm` (plus a VTIMEZONE, only when
  *   used) or UTC times when `calendar.timezone` is `'UTC'`.

@@ -134,13 +134,17 @@ export const calendarSchema = z.object({
   refreshIntervalMinutes: z.number().int().positive().optional(),
 })
 
+/** Event status, written as iCalendar `STATUS:CONFIRMED|TENTATIVE|CANCELLED`. */
+export const calendarEventStatusSchema = z.enum(['confirmed', 'tentative', 'cancelled'])
+
 export const calendarEventSchema = z
   .object({
     /** Stable identifier; the UID becomes `<id>@<host>`. */
     id: nonEmpty,
     /**
      * Revision number (`SEQUENCE`). Must grow whenever the event changes in a
-     * way subscribers should notice, e.g. the document's version count.
+     * way subscribers should notice, including a change of `status` (e.g.
+     * cancellation), e.g. the document's version count.
      */
     sequence: z.number().int().nonnegative().default(0),
     title: nonEmpty,
@@ -161,9 +165,14 @@ export const calendarEventSchema = z
     end: dateSchema.optional(),
     allDay: z.boolean().default(false),
     /**
-     * Cancelled / unpublished events are written with `STATUS:CANCELLED` so
-     * subscribed calendars remove them.
+     * `STATUS` of the event (RFC 5545: `CONFIRMED`, `TENTATIVE`, `CANCELLED`).
+     * Defaults to `'cancelled'` when `cancelled` is true, else `'confirmed'`.
+     * Keep cancelled / unpublished events in the calendar for a while with
+     * `'cancelled'` (and a higher `sequence`) so subscribed calendars remove
+     * them; an event that just disappears is not reliably noticed.
      */
+    status: calendarEventStatusSchema.optional(),
+    /** Shorthand for `status: 'cancelled'` (must not contradict `status`). */
     cancelled: z.boolean().default(false),
     created: dateSchema.optional(),
     /** Last modification; used for `DTSTAMP` and `LAST-MODIFIED`. */
@@ -172,6 +181,10 @@ export const calendarEventSchema = z
   .refine((event) => !event.end || event.end.getTime() >= event.start.getTime(), {
     message: 'end must not be before start',
     path: ['end'],
+  })
+  .refine((event) => !event.cancelled || event.status === undefined || event.status === 'cancelled', {
+    message: 'cancelled: true contradicts status',
+    path: ['status'],
   })
 
 export const calendarEventsSchema = z.array(calendarEventSchema)
@@ -189,3 +202,4 @@ export type Calendar = z.output<typeof calendarSchema>
 export type CalendarInput = z.input<typeof calendarSchema>
 export type CalendarEvent = z.output<typeof calendarEventSchema>
 export type CalendarEventInput = z.input<typeof calendarEventSchema>
+export type CalendarEventStatus = z.output<typeof calendarEventStatusSchema>

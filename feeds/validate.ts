@@ -368,10 +368,13 @@ function fastCalendar(value: unknown): Calendar | undefined {
 
 function fastEvent(value: unknown): CalendarEvent | undefined {
   if (!isObject(value)) return undefined
-  const { sequence, categories, allDay, cancelled } = value
+  const { sequence, categories, allDay, cancelled, status } = value
   if (!isText(value.id) || !isText(value.title) || !isOptionalString(value.description)) return undefined
   if (!isOptionalString(value.location) || !isOptionalUrl(value.url)) return undefined
   if ((sequence !== undefined && !isCount(sequence)) || !isOptionalBoolean(allDay) || !isOptionalBoolean(cancelled)) {
+    return undefined
+  }
+  if (status !== undefined && (cancelled === true ? status !== 'cancelled' : status !== 'confirmed' && status !== 'tentative' && status !== 'cancelled')) {
     return undefined
   }
   if (categories !== undefined) {

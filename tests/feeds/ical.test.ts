@@ -148,6 +148,65 @@ describe('renderICalendar', () => {
     expect(event.description).toBe('rad 1\nrad 2')
   })
 
+  describe('status', () => {
+    const base = { title: 'Konsert', start: '2026-06-12T17:00:00Z', end: '2026-06-12T19:00:00Z', updated: '2026-03-01T10:00:00Z' }
+
+    it('writes status as STATUS:CONFIRMED / TENTATIVE / CANCELLED (read back with ical.js)', () => {
+      const out = renderICalendar(calendar, [
+        { ...base, id: 'c', status: 'confirmed' },
+        { ...base, id: 't', status: 'tentative' },
+        { ...base, id: 'x', status: 'cancelled', sequence: 7 },
+        { ...base, id: 'y', cancelled: true, status: 'cancelled' },
+      ])
+      const { vevents, component } = parseCalendar(out)
+      expect(component.getFirstPropertyValue('method')).toBe('PUBLISH')
+      expect(vevents.map((vevent) => vevent.getFirstPropertyValue('uid'))).toEqual(['c@example.se', 't@example.se', 'x@example.se', 'y@example.se'])
+      expect(vevents.map((vevent) => vevent.getFirstPropertyValue('status'))).toEqual(['CONFIRMED', 'TENTATIVE', 'CANCELLED', 'CANCELLED'])
+      expect(vevents.map((vevent) => vevent.getAllProperties('status').length)).toEqual([1, 1, 1, 1])
+      expect(vevents[2]!.getFirstPropertyValue('sequence')).toBe(7)
+    })
+
+    it('a cancellation is a new revision: SEQUENCE and DTSTAMP come from the caller', () => {
+      const before = parseCalendar(renderICalendar(calendar, [{ ...base, id: 'e', sequence: 3 }])).vevents[0]!
+      const after = parseCalendar(
+        renderICalendar(calendar, [{ ...base, id: 'e', sequence: 4, status: 'cancelled', updated: '2026-03-02T08:00:00Z' }]),
+      ).vevents[0]!
+      expect(before.getFirstPropertyValue('status')).toBe('CONFIRMED')
+      expect(after.getFirstPropertyValue('status')).toBe('CANCELLED')
+      expect(Number(after.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(before.getFirstPropertyValue('sequence')))
+      expect(String(after.getFirstPropertyValue('dtstamp'))).toBe('2026-03-02T08:00:00Z')
+      expect(after.getFirstPropertyValue('uid')).toBe(before.getFirstPropertyValue('uid'))
+    })
+
+    it('leaves the output without status unchanged (bytes from before status existed)', () => {
+      const input: CalendarEventInput[] = [
+        { id: 'a', title: 'Konsert', start: '2026-06-12T17:00:00Z', end: '2026-06-12T19:00:00Z', updated: '2026-03-01T10:00:00Z' },
+        { id: 'b', sequence: 2, title: 'Inställd', start: '2026-06-13', allDay: true, cancelled: true, updated: '2026-03-02T10:00:00Z' },
+      ]
+      const out = renderICalendar({ ...calendar, name: 'Evenemang', timezone: 'UTC' }, input)
+      expect(out).toBe(
+        'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//newsroom//feeds//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n' +
+          'X-WR-CALNAME:Evenemang\r\nX-WR-TIMEZONE:UTC\r\n' +
+          'BEGIN:VEVENT\r\nUID:a@example.se\r\nDTSTAMP:20260301T100000Z\r\nSEQUENCE:0\r\nCREATED:20260301T100000Z\r\n' +
+          'LAST-MODIFIED:20260301T100000Z\r\nDTSTART:20260612T170000Z\r\nDTEND:20260612T190000Z\r\nSUMMARY:Konsert\r\n' +
+          'STATUS:CONFIRMED\r\nEND:VEVENT\r\n' +
+          'BEGIN:VEVENT\r\nUID:b@example.se\r\nDTSTAMP:20260302T100000Z\r\nSEQUENCE:2\r\nCREATED:20260302T100000Z\r\n' +
+          'LAST-MODIFIED:20260302T100000Z\r\nDTSTART;VALUE=DATE:20260613\r\nDTEND;VALUE=DATE:20260614\r\nSUMMARY:Inställd\r\n' +
+          'STATUS:CANCELLED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+      )
+      // The fixtures too: no status is the same as the status it defaults to.
+      const explicit = events.map((event) => ({ ...event, status: event.cancelled ? ('cancelled' as const) : ('confirmed' as const) }))
+      expect(renderICalendar(calendar, explicit)).toBe(ics)
+    })
+
+    it('rejects an unknown status, or one that contradicts cancelled: true, with a ZodError', () => {
+      expect(() => renderICalendar(calendar, [{ ...base, id: 'e', status: 'CANCELLED' as never }])).toThrow(ZodError)
+      expect(() => renderICalendar(calendar, [{ ...base, id: 'e', status: 'postponed' as never }])).toThrow(ZodError)
+      expect(() => renderICalendar(calendar, [{ ...base, id: 'e', cancelled: true, status: 'confirmed' }])).toThrow(ZodError)
+      expect(() => renderICalendar(calendar, [{ ...base, id: 'e', cancelled: true, status: 'tentative' }])).toThrow(ZodError)
+    })
+  })
+
   it('is deterministic (DTSTAMP comes from the event, not the clock)', () => {
     expect(renderICalendar(structuredClone(calendar), structuredClone(events))).toBe(ics)
   })

@@ -116,6 +116,10 @@ const WEIRD: unknown[] = [
   '0999-12-31T23:30:00-01:00',
   '9999-12-31T23:59:59-01:00',
   '+002026-01-01T00:00:00Z',
+  'confirmed',
+  'tentative',
+  'cancelled',
+  'CANCELLED',
   '0999-12-31',
   'yesterday',
   0,
@@ -195,6 +199,8 @@ describe('fast validation agrees with zod', () => {
     differential(calendarSchema, fastGuards.calendar, { ...calendar, description: 'd', prodId: 'p', timezone: 'UTC', refreshIntervalMinutes: 60 }))
   it('event', () => {
     for (const event of events) differential(calendarEventSchema, fastGuards.event, event as Record<string, unknown>)
+    differential(calendarEventSchema, fastGuards.event, { ...events[0]!, status: 'tentative' })
+    differential(calendarEventSchema, fastGuards.event, { ...events[2]!, status: 'cancelled' })
   })
 
   it('reads ISO date strings like zod does (random strings near the accepted forms)', () => {
