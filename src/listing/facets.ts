@@ -15,8 +15,13 @@ export type FacetFilter = {
 
 type Raw = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>
 
+type Driver = { raw: Raw; placeholder: (n: number) => string; from: (f: FacetFilter) => Promise<string> }
+
+const SQLITE_TOPIC_INDEX = 'locale_type_topicPath_idx'
+const SQLITE_SEARCH_INDEX = 'newsroom_index_locale_type_search_idx'
+
 /** The adapter's own driver: libsql's client on SQLite, the pg pool on PostgreSQL; null elsewhere (MongoDB). */
-function rawQuery(payload: Payload): { raw: Raw; placeholder: (n: number) => string; table: string } | null {
+function driver(payload: Payload): Driver | null {
   const db = payload.db as unknown as {
     name: string
     schemaName?: string
@@ -25,12 +30,25 @@ function rawQuery(payload: Payload): { raw: Raw; placeholder: (n: number) => str
   }
   if (db.name === 'sqlite' && db.client) {
     const client = db.client
-    return { raw: async (sql, args) => (await client.execute({ sql, args })).rows, placeholder: () => '?', table: '"newsroom_index"' }
+    const raw: Raw = async (sql, args) => (await client.execute({ sql, args })).rows
+    let indexes: Promise<Set<string>> | null = null
+    return {
+      raw,
+      placeholder: () => '?',
+      // Both covering indexes start (locale, type) and SQLite has no statistics to tell the small
+      // one from the one holding every search text, so it is told which to read. Checked once,
+      // because a database made with `push` instead of the migrations lacks the search index.
+      from: async (f) => {
+        indexes ??= raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'newsroom_index'`, []).then((rows) => new Set(rows.map((r) => String(r.name))))
+        const wanted = f.words.length ? SQLITE_SEARCH_INDEX : SQLITE_TOPIC_INDEX
+        return (await indexes).has(wanted) ? `"newsroom_index" INDEXED BY "${wanted}"` : '"newsroom_index"'
+      },
+    }
   }
   if (db.name === 'postgres' && db.pool) {
     const pool = db.pool
     const schema = db.schemaName && db.schemaName !== 'public' ? `"${db.schemaName.replace(/"/g, '""')}".` : ''
-    return { raw: async (text, params) => (await pool.query(text, params)).rows, placeholder: (n) => `$${n}`, table: `${schema}"newsroom_index"` }
+    return { raw: async (text, params) => (await pool.query(text, params)).rows, placeholder: (n) => `$${n}`, from: async () => `${schema}"newsroom_index"` }
   }
   return null
 }
@@ -42,7 +60,7 @@ function rawQuery(payload: Payload): { raw: Raw; placeholder: (n: number) => str
  * so a plain LIKE gives the same answer and lets PostgreSQL use the pg_trgm indexes.
  */
 export async function groupedFacetCounts(payload: Payload, f: FacetFilter): Promise<Record<ItemType, number> | null> {
-  const q = rawQuery(payload)
+  const q = driver(payload)
   if (!q) return null
   const params: unknown[] = []
   const p = (value: unknown) => {
@@ -55,7 +73,7 @@ export async function groupedFacetCounts(payload: Payload, f: FacetFilter): Prom
   if (f.from) where.push(`date >= ${p(f.from.toISOString())}`)
   if (f.to) where.push(`date <= ${p(f.to.toISOString())}`)
   if (f.endsAfter) where.push(`type = 'events' AND ends_at >= ${p(f.endsAfter.toISOString())}`)
-  const rows = await q.raw(`SELECT type, count(*) AS n FROM ${q.table} WHERE ${where.join(' AND ')} GROUP BY type`, params)
+  const rows = await q.raw(`SELECT type, count(*) AS n FROM ${await q.from(f)} WHERE ${where.join(' AND ')} GROUP BY type`, params)
   const counts: Record<ItemType, number> = { news: 0, events: 0, press: 0 }
   for (const row of rows) if (row.type === 'news' || row.type === 'events' || row.type === 'press') counts[row.type] = Number(row.n)
   return counts
