@@ -1,12 +1,16 @@
 /**
  * `npm run bench [-- --items N] [-- --quick]`: the listing benchmark on SQLite and PostgreSQL
- * (see bench/listing.ts) followed by the feed rendering benchmark (bench/feeds.ts), printing
+ * (see bench/listing.ts), the newsletter digest to N subscribers through a local SMTP sink
+ * (bench/newsletter.ts), then the feed rendering benchmark (bench/feeds.ts), printing
  * medians, p95s and ratios side by side. Nothing here asserts on timings.
  *
  * Flags: --items N (published items, default 100000), --quick (5000 items, fewer runs),
  * --real N (items created through the Local API, default 2000), --runs N (default 30),
  * --db sqlite,postgres, --explain (SQL, plans and per-statement times), --no-indexes (skip the
- * candidate-index re-run), --no-http, --no-feeds, --no-load (skip the load test of `npm start`).
+ * candidate-index re-run), --no-http, --no-feeds, --no-load (skip the load test of `npm start`),
+ * --subscribers N (newsletter digest, default 10000; --quick: 2000), --newsletter-smtp config (the
+ * transport payload.config.ts builds instead of smtpTransport() from src/newsletter/sendMail.ts), --no-newsletter,
+ * --only listing,newsletter,feeds,load (run just those sections).
  *
  * Run with `node --conditions=production --import tsx bench/run.ts` (npm run bench does): Lexical's
  * node entry otherwise deadlocks Node 20's ESM loader.
@@ -23,6 +27,7 @@ import { startAppServer } from '../tests/support/appServer'
 import { startPostgres, type TempPostgres } from '../tests/support/postgres'
 import { runFeedsBench } from './feeds'
 import { type DbKind, type ListingBenchReport, runListingBench, TARGET_P95_MS } from './listing'
+import { type NewsletterBenchReport, newsletterTable, runNewsletterBench, TARGET_MAILS_PER_S, TARGET_PEAK_RSS_MB } from './newsletter'
 import { ms, ratio, seconds, table } from './stats'
 
 const argv = process.argv.slice(2)
@@ -48,6 +53,20 @@ const realItems = int('real', quick ? 1_000 : 2_000)
 const runs = int('runs', quick ? 15 : 30)
 const warmup = int('warmup', quick ? 3 : 5)
 const dbs = (value('db') ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as DbKind[]
+const subscribers = int('subscribers', quick ? 2_000 : 10_000)
+const SECTIONS = ['listing', 'newsletter', 'feeds', 'load'] as const
+const only = value('only')
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)
+for (const s of only ?? []) {
+  if (!(SECTIONS as readonly string[]).includes(s)) {
+    console.error(`--only: unknown section "${s}" (${SECTIONS.join(', ')})`)
+    process.exit(2)
+  }
+}
+/** A section runs unless --only leaves it out or --no-<section> skips it. */
+const section = (name: (typeof SECTIONS)[number]) => (!only || only.includes(name)) && !flag(`no-${name}`)
 const log = (line: string) => console.log(line)
 
 let pg: TempPostgres | null = null
@@ -71,12 +90,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function main() {
   const started = performance.now()
   log(`# newsroom benchmark — Node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()} ${os.release()}`)
-  log(
-    `listing: ${items.toLocaleString('en-US')} published items per database, ${realItems.toLocaleString('en-US')} of them through the Local API, ` +
-      `${runs} runs after ${warmup} warm-up runs (fewer, at least 3, for a case slower than ~0.7 s: see the runs column); target p95 ≤ ${TARGET_P95_MS} ms (informational, nothing asserts)`,
-  )
+  if (section('listing')) {
+    log(
+      `listing: ${items.toLocaleString('en-US')} published items per database, ${realItems.toLocaleString('en-US')} of them through the Local API, ` +
+        `${runs} runs after ${warmup} warm-up runs (fewer, at least 3, for a case slower than ~0.7 s: see the runs column); target p95 ≤ ${TARGET_P95_MS} ms (informational, nothing asserts)`,
+    )
+  }
   const reports: ListingBenchReport[] = []
-  for (const kind of dbs) {
+  for (const kind of section('listing') ? dbs : []) {
     let url: string
     if (kind === 'sqlite') {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-sqlite-'))
@@ -154,12 +175,50 @@ async function main() {
     }
   }
 
-  if (!flag('no-feeds')) {
+  if (section('newsletter')) {
+    log('')
+    log(
+      `# Newsletter: digest to ${subscribers.toLocaleString('en-US')} subscribers per database through a local SMTP sink; ` +
+        `targets ≥ ${TARGET_MAILS_PER_S} mails/s and peak RSS of the sender < ${TARGET_PEAK_RSS_MB} MB (informational, nothing asserts). ` +
+        `Sender, sink and database share the ${os.cpus().length} CPUs.`,
+    )
+    const newsletter: NewsletterBenchReport[] = []
+    for (const kind of dbs) {
+      let url: string
+      if (kind === 'sqlite') {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-sqlite-'))
+        tempDirs.push(dir)
+        url = `file:${path.join(dir, 'newsletter.db')}`
+      } else if (kind === 'postgres') {
+        try {
+          pg = await startPostgres()
+        } catch (err) {
+          log(`\n## Newsletter on PostgreSQL: skipped (${(err as Error).message})`)
+          continue
+        }
+        pg.createDatabase('newsletter')
+        url = pg.url('newsletter')
+      } else {
+        throw new Error(`--db: unknown database "${kind}" (sqlite, postgres)`)
+      }
+      const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-media-'))
+      tempDirs.push(mediaDir)
+      newsletter.push(await runNewsletterBench({ kind, url, subscribers, smtp: value('newsletter-smtp') === 'config' ? 'config' : 'pooled', mediaDir, log }))
+      cleanup()
+    }
+    if (newsletter.length > 1) {
+      log('')
+      log('## Newsletter summary')
+      for (const line of newsletterTable(newsletter)) log(line)
+    }
+  }
+
+  if (section('feeds')) {
     log('')
     log('## Feeds')
     await runFeedsBench({ log, ...(quick ? { samples: 5, sampleMs: 150 } : {}) })
   }
-  if (!flag('no-load')) {
+  if (section('load')) {
     log('')
     log('## Endpoints under load: npm start on SQLite, 6 seeded + 40 generated items, autocannon from this (second) process')
     const app = await startAppServer()

@@ -1,0 +1,79 @@
+/**
+ * The sender of the newsletter benchmark, run as its own process by bench/newsletter.ts: what
+ * `npm run digest` does (scripts/digest.ts: boot Payload without seeding or job crons, runDigest),
+ * plus its own figures on stdout as one JSON line: the digest's wall time, its CPU time and the
+ * process's peak RSS (getrusage maxrss, i.e. VmHWM: exact, not sampled).
+ *
+ *   node --conditions=production --import tsx bench/digest-worker.ts --frequency daily --period bench:1 [--smtp pooled|config]
+ *
+ * --smtp config: the mail transport payload.config.ts builds from SMTP_URL, as it is.
+ * --smtp pooled (default): the nodemailer adapter with `smtpTransport(SMTP_URL)` from
+ * src/newsletter/sendMail.ts (pooled connections, TCP_NODELAY) in its place.
+ */
+import { performance } from 'node:perf_hooks'
+
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { getPayload } from 'payload'
+
+import { createConfig } from '../payload.config'
+import { runDigest } from '../src/newsletter/digest'
+import { smtpTransport } from '../src/newsletter/sendMail'
+import { readEnv } from '../src/runtime/env'
+import { arg } from '../scripts/withPayload'
+
+const frequency = arg('frequency') === 'weekly' ? 'weekly' : 'daily'
+const smtp = arg('smtp') ?? 'pooled'
+
+async function main() {
+  const env = readEnv({ ...process.env, SEED: 'false', RUN_JOBS: 'false' })
+  const config = createConfig(env)
+  if (smtp === 'pooled' && env.SMTP_URL) {
+    const resolved = await config
+    resolved.email = nodemailerAdapter({ defaultFromAddress: env.MAIL_FROM, defaultFromName: env.MAIL_FROM_NAME, transport: smtpTransport(env.SMTP_URL) })
+  }
+  // BENCH_SQL_TRACE=1: count the SQL statements of the run by text (printed to stderr at the end).
+  const statements = new Map<string, number>()
+  if (process.env.BENCH_SQL_TRACE) {
+    const resolved = await config
+    const init = resolved.db.init
+    resolved.db = { ...resolved.db, init: (args) => Object.assign(init(args), { logger: { logQuery: (q: string) => statements.set(q, (statements.get(q) ?? 0) + 1) } }) }
+  }
+  const payload = await getPayload({ config })
+  if (process.env.BENCH_MEMORY_TRACE) {
+    setInterval(() => {
+      const m = process.memoryUsage()
+      const mbOf = (n: number) => Math.round(n / 1048576)
+      console.error(`memory: rss ${mbOf(m.rss)} heapUsed ${mbOf(m.heapUsed)} heapTotal ${mbOf(m.heapTotal)} external ${mbOf(m.external)} arrayBuffers ${mbOf(m.arrayBuffers)} MB`)
+    }, Number(process.env.BENCH_MEMORY_TRACE) || 2000).unref()
+  }
+  const before = process.resourceUsage()
+  const start = performance.now()
+  const result = await runDigest(payload, { frequency, period: arg('period') })
+  const runMs = performance.now() - start
+  const usage = process.resourceUsage()
+  console.log(
+    `BENCH_RESULT ${JSON.stringify({
+      ...result,
+      smtp,
+      runMs,
+      bootPeakRssKb: before.maxRSS,
+      peakRssKb: usage.maxRSS,
+      /** CPU of the digest run alone (boot excluded). */
+      cpuMs: (usage.userCPUTime - before.userCPUTime + usage.systemCPUTime - before.systemCPUTime) / 1000,
+      heapUsedMb: process.memoryUsage().heapUsed / 1048576,
+    })}`,
+  )
+  if (statements.size) {
+    for (const [q, n] of [...statements].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.error(`${String(n).padStart(7)}  ${q.replace(/\s+/g, ' ').slice(0, 300)}`)
+  }
+  await payload.destroy()
+}
+
+// No top-level await (see scripts/withPayload.ts).
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err)
+    process.exit(1)
+  },
+)
