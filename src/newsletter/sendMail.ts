@@ -104,8 +104,9 @@ export function onHandover(messageId: string, handover: Handover): () => void {
  *
  * Messages sent with a `messageId` registered through `onHandover` call its hooks around their
  * closing dot: the digest writes its delivery claim there (see src/newsletter/digest.ts).
+ * `handover: false` leaves the hooks out; the digest then claims first and sends one mail at a time.
  */
-export function smtpTransport(url: string, options: { maxConnections?: number; maxMessages?: number } = {}) {
+export function smtpTransport(url: string, options: { maxConnections?: number; maxMessages?: number; handover?: boolean } = {}) {
   const base = smtpUrlOptions(url)
   const connectionTimeout = Number(base.connectionTimeout) || 120_000
   const transport = nodemailer.createTransport({
@@ -129,6 +130,7 @@ export function smtpTransport(url: string, options: { maxConnections?: number; m
       socket.once('connect', () => settle(null))
     },
   })
+  if (options.handover === false) return transport
   transport.use('stream', (mail, done) => {
     const messageId = mail.message.messageId()
     mail.message.processFunc((output) => {
