@@ -37,6 +37,7 @@ export async function runHttpBench(base: string): Promise<Result[]> {
   const etag = head.headers.get('etag')!
   const results: Result[] = []
   results.push(await run('feed.rss cached 200 (20 items)', { url: feed }))
+  results.push(await run('feed.rss cached 200, gzip (Accept-Encoding as feed readers send it)', { url: feed, headers: { 'accept-encoding': 'gzip' } }))
   results.push(await run('feed.rss 304 (If-None-Match)', { url: feed, headers: { 'if-none-match': etag } }))
   results.push(await run('items cached 200 (first page + facets)', { url: `${base}/api/newsroom/items` }))
   let n = 0
