@@ -75,8 +75,8 @@ export type ListingBenchReport = {
   withIndexes?: { description: string[]; cases: CaseRow[]; naiveAtN: Summary; prototypes: CaseRow[] }
 }
 
-/** The drizzle side of Payload's SQL adapters, as far as this file uses it. */
-type SqlAdapter = {
+/** The drizzle side of Payload's SQL adapters, as far as the benches use it. */
+export type SqlAdapter = {
   drizzle: {
     transaction: <T>(fn: (tx: SqlAdapter['drizzle']) => Promise<T>) => Promise<T>
     insert: (table: unknown) => { values: (rows: Record<string, unknown>[]) => Promise<unknown> }

@@ -32,7 +32,7 @@ import { DIGEST_DELIVERIES_SLUG, DIGEST_RUNS_SLUG } from '../collections/newslet
 import { createConfig } from '../payload.config'
 import { hashToken, newNonce, unsubscribeToken } from '../src/newsletter/tokens'
 import { readEnv } from '../src/runtime/env'
-import type { DbKind } from './listing'
+import type { DbKind, SqlAdapter } from './listing'
 import { seconds, table } from './stats'
 
 export const TARGET_MAILS_PER_S = 200
@@ -77,16 +77,6 @@ export type NewsletterBenchReport = {
   /** RSS of the sender when the sink had received 10 %, 50 %, 90 % and all of the mails. */
   rssAt: { fraction: number; mb: number | null }[]
   problems: string[]
-}
-
-type SqlAdapter = {
-  drizzle: {
-    transaction: <T>(fn: (tx: SqlAdapter['drizzle']) => Promise<T>) => Promise<T>
-    insert: (table: unknown) => { values: (rows: Record<string, unknown>[]) => Promise<unknown> }
-    run?: (query: unknown) => Promise<unknown>
-  }
-  tables: Record<string, Record<string, unknown>>
-  pool?: { query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
 }
 
 /** SMTP sink: accepts everything, keeps counts and recipients only. */

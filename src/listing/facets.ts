@@ -20,8 +20,20 @@ type Driver = { raw: Raw; placeholder: (n: number) => string; from: (f: FacetFil
 const SQLITE_TOPIC_INDEX = 'locale_type_topicPath_idx'
 const SQLITE_SEARCH_INDEX = 'newsroom_index_locale_type_search_idx'
 
-/** The adapter's own driver: libsql's client on SQLite, the pg pool on PostgreSQL; null elsewhere (MongoDB). */
+const drivers = new WeakMap<object, Driver | null>()
+
+/** The adapter's own driver, made once per adapter (so the SQLite index check runs once). */
 function driver(payload: Payload): Driver | null {
+  let d = drivers.get(payload.db)
+  if (d === undefined) {
+    d = makeDriver(payload)
+    drivers.set(payload.db, d)
+  }
+  return d
+}
+
+/** libsql's client on SQLite, the pg pool on PostgreSQL; null elsewhere (MongoDB). */
+function makeDriver(payload: Payload): Driver | null {
   const db = payload.db as unknown as {
     name: string
     schemaName?: string

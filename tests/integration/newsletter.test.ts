@@ -9,6 +9,7 @@ import { DIGEST_DELIVERIES_SLUG } from '../../collections/newsletterRuns'
 import { runDigest, periodKey } from '../../src/newsletter/digest'
 import { databaseUnavailable, testDatabase } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
+import { createActiveSubscriber, createNewsletterTopics, linkIn, publishNews } from '../support/newsletter'
 import { startSmtp, type TestSmtp } from '../support/smtp'
 
 type Sub = { id: number | string; email: string; status: string; topics?: unknown[]; confirmTokenHash?: string | null; unsubscribeTokenHash?: string | null }
@@ -29,22 +30,11 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
       body: typeof body === 'string' ? body : JSON.stringify(body),
     })
   const local = (url: string) => url.replace('http://newsroom.test', n.baseUrl)
-  const linkIn = (text: string | undefined, path: string) => {
-    const m = text?.match(new RegExp(`https?://[^\\s"<>]+${path.replace(/[/?]/g, '\\$&')}\\?token=[A-Za-z0-9_-]+`))
-    if (!m) throw new Error(`no ${path} link in: ${text}`)
-    return m[0]
-  }
   const subscriber = async (email: string) =>
     (await n.payload.find({ collection: 'subscribers' as never, where: { email: { equals: email } }, depth: 0, overrideAccess: true })).docs[0] as unknown as Sub
-  const publish = (title: string, topics: (string | number)[]) =>
-    n.payload.create({ collection: 'news', data: { _status: 'published', title, summary: `Ingress: ${title}`, topics } as never })
+  const publish = (title: string, topics: (string | number)[]) => publishNews(n.payload, title, topics)
   /** An active daily subscriber, confirmed an hour ago, made through the Local API. */
-  const activeSubscriber = async (email: string, topics: (string | number)[] = []) =>
-    n.payload.create({
-      collection: 'subscribers' as never,
-      data: { email, status: 'active', frequency: 'daily', locale: 'sv', topics, confirmedAt: new Date(Date.now() - 3600_000).toISOString() } as never,
-      overrideAccess: true,
-    }) as unknown as Promise<Sub>
+  const activeSubscriber = (email: string, topics: (string | number)[] = []) => createActiveSubscriber<Sub>(n.payload, email, { topics })
   const settings = () => (n.payload.config.custom as { newsroom: { newsletter: Record<string, unknown> } }).newsroom.newsletter
 
   beforeAll(async () => {
@@ -53,10 +43,7 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     settings().retryDelaysMs = [20, 20]
     admin = await n.editor('admin')
     editor = await n.editor('editor')
-    const halsa = await n.payload.create({ collection: 'topics', data: { title: 'Psykisk hälsa', slug: 'psykisk-halsa' } as never })
-    const barn = await n.payload.create({ collection: 'topics', data: { title: 'Barn och unga', slug: 'barn-och-unga', parent: halsa.id } as never })
-    const miljo = await n.payload.create({ collection: 'topics', data: { title: 'Miljö', slug: 'miljo' } as never })
-    Object.assign(topic, { halsa: halsa.id, barn: barn.id, miljo: miljo.id })
+    Object.assign(topic, await createNewsletterTopics(n.payload))
   })
   afterAll(async () => {
     await n?.close()

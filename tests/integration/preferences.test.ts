@@ -5,6 +5,7 @@ import { preferencesUrl } from '../../src/newsletter/common'
 import { ensureUnsubscribeNonce } from '../../src/newsletter/sendMail'
 import { databaseUnavailable } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
+import { createActiveSubscriber, createNewsletterTopics, linkIn, publishNews } from '../support/newsletter'
 import { startSmtp, type TestSmtp } from '../support/smtp'
 
 type Sub = { id: number | string; email: string; status: string; frequency: string; locale: string; topics?: (number | string)[] }
@@ -19,23 +20,12 @@ describe.skipIf(databaseUnavailable())('newsletter: preferences page and API', (
   const ip = () => `10.2.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`
 
   const local = (url: string) => url.replace('http://newsroom.test', n.baseUrl)
-  const linkIn = (text: string | undefined, path: string) => {
-    const m = text?.match(new RegExp(`https?://[^\\s"<>]+${path.replace(/[/?]/g, '\\$&')}\\?token=[A-Za-z0-9_-]+`))
-    if (!m) throw new Error(`no ${path} link in: ${text}`)
-    return m[0]
-  }
   const subscriber = async (email: string) =>
     (await n.payload.find({ collection: 'subscribers' as never, where: { email: { equals: email } }, depth: 0, overrideAccess: true })).docs[0] as unknown as Sub
   const topicsOf = async (email: string) => ((await subscriber(email)).topics ?? []).map(String).sort()
   const ids = (...names: string[]) => names.map((name) => String(topic[name])).sort()
-  const publish = (title: string, topics: (string | number)[]) =>
-    n.payload.create({ collection: 'news', data: { _status: 'published', title, summary: `Ingress: ${title}`, topics } as never })
-  const createSubscriber = (email: string, data: Record<string, unknown> = {}) =>
-    n.payload.create({
-      collection: 'subscribers' as never,
-      data: { email, status: 'active', frequency: 'daily', locale: 'sv', topics: [], confirmedAt: new Date(Date.now() - 3600_000).toISOString(), ...data } as never,
-      overrideAccess: true,
-    }) as unknown as Promise<Sub>
+  const publish = (title: string, topics: (string | number)[]) => publishNews(n.payload, title, topics)
+  const createSubscriber = (email: string, data: Record<string, unknown> = {}) => createActiveSubscriber<Sub>(n.payload, email, data)
   /** A subscriber and the preferences URL (on the test server) a digest would carry for them. */
   const withLink = async (email: string, data: Record<string, unknown> = {}) => {
     const s = await createSubscriber(email, data)
@@ -49,10 +39,7 @@ describe.skipIf(databaseUnavailable())('newsletter: preferences page and API', (
   beforeAll(async () => {
     smtp = await startSmtp()
     n = await startNewsroom({ SMTP_URL: smtp.url, MAIL_FROM: 'nyhetsbrev@newsroom.test' })
-    const halsa = await n.payload.create({ collection: 'topics', data: { title: 'Psykisk hälsa', slug: 'psykisk-halsa' } as never })
-    const barn = await n.payload.create({ collection: 'topics', data: { title: 'Barn och unga', slug: 'barn-och-unga', parent: halsa.id } as never })
-    const miljo = await n.payload.create({ collection: 'topics', data: { title: 'Miljö', slug: 'miljo' } as never })
-    Object.assign(topic, { halsa: halsa.id, barn: barn.id, miljo: miljo.id })
+    Object.assign(topic, await createNewsletterTopics(n.payload))
   })
   afterAll(async () => {
     await n?.close()

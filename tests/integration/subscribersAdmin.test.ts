@@ -7,6 +7,7 @@ import { CSV_HEADER, CSV_PAGE_SIZE } from '../../src/endpoints/subscribersAdmin'
 import { hashToken } from '../../src/newsletter/tokens'
 import { databaseUnavailable } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
+import { createNewsletterTopics } from '../support/newsletter'
 
 type Sub = {
   id: number | string
@@ -82,13 +83,11 @@ describe.skipIf(databaseUnavailable())('subscribers in the admin: counts, CSV ex
     n = await startNewsroom()
     admin = await n.editor('admin')
     editor = await n.editor('editor')
-    const halsa = await n.payload.create({ collection: 'topics', data: { title: 'Psykisk hälsa', slug: 'psykisk-halsa' } as never })
-    const barn = await n.payload.create({ collection: 'topics', data: { title: 'Barn och unga', slug: 'barn-och-unga', parent: halsa.id } as never })
-    const miljo = await n.payload.create({ collection: 'topics', data: { title: 'Miljö', slug: 'miljo' } as never })
-    Object.assign(topic, { halsa: String(halsa.id), barn: String(barn.id), miljo: String(miljo.id) })
+    const { halsa, barn, miljo } = await createNewsletterTopics(n.payload)
+    Object.assign(topic, { halsa: String(halsa), barn: String(barn), miljo: String(miljo) })
 
     // More than two export pages; statuses, topics, frequencies and locales spread unevenly.
-    const topicSets = [[], [barn.id], [miljo.id], [halsa.id], [halsa.id, miljo.id]]
+    const topicSets = [[], [barn], [miljo], [halsa], [halsa, miljo]]
     const total = 2 * CSV_PAGE_SIZE + 37
     for (let i = 0; i < total; i += 25) {
       await Promise.all(
@@ -113,7 +112,7 @@ describe.skipIf(databaseUnavailable())('subscribers in the admin: counts, CSV ex
       data: {
         email: 'svar@example.se',
         status: 'active',
-        topics: [halsa.id, miljo.id],
+        topics: [halsa, miljo],
         consent: { at: '2026-11-02T08:30:00.000Z', wordingVersion: '=HYPERLINK("http://evil.example","klicka")', sourcePage: 'https://example.se/sida?a=1,b="2"\r\nrad två' },
       } as never,
       overrideAccess: true,
