@@ -1,6 +1,7 @@
 import * as migration_20261124_123626_initial from './20261124_123626_initial';
 import * as migration_20261126_134000_search_indexes from './20261126_134000_search_indexes';
 import * as migration_20261126_134618_event_cancelled from './20261126_134618_event_cancelled';
+import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261126_134618_event_cancelled.up,
     down: migration_20261126_134618_event_cancelled.down,
     name: '20261126_134618_event_cancelled',
+  },
+  {
+    up: migration_20261126_170000_word_index.up,
+    down: migration_20261126_170000_word_index.down,
+    name: '20261126_170000_word_index',
   },
 ];

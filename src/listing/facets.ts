@@ -2,20 +2,17 @@ import type { Payload } from 'payload'
 
 import type { ItemType } from './types'
 
-export type FacetFilter = {
-  locale: string
-  topicIds: string[]
-  /** Lower-cased search words without LIKE wildcards (see searchWords). */
-  words: string[]
-  from?: Date | null
-  to?: Date | null
-  /** Only events that end at or after this moment. */
-  endsAfter?: Date
+import { postgresWordCounts, type Raw, sqliteWordCounts, type WordFilter } from './wordIndex'
+
+export type FacetFilter = WordFilter
+
+type Driver = {
+  raw: Raw
+  placeholder: (n: number) => string
+  from: (f: FacetFilter) => Promise<string>
+  /** Counts through the word index; null when there is none or it cannot answer this query. */
+  words: (f: FacetFilter) => Promise<Record<ItemType, number> | null>
 }
-
-type Raw = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>
-
-type Driver = { raw: Raw; placeholder: (n: number) => string; from: (f: FacetFilter) => Promise<string> }
 
 const SQLITE_TOPIC_INDEX = 'locale_type_topicPath_idx'
 const SQLITE_SEARCH_INDEX = 'newsroom_index_locale_type_search_idx'
@@ -44,6 +41,8 @@ function makeDriver(payload: Payload): Driver | null {
     const client = db.client
     const raw: Raw = async (sql, args) => (await client.execute({ sql, args })).rows
     let indexes: Promise<Set<string>> | null = null
+    // A database made with `push` instead of the migrations has no word index; checked once.
+    let wordIndex: Promise<boolean> | null = null
     return {
       raw,
       placeholder: () => '?',
@@ -55,25 +54,44 @@ function makeDriver(payload: Payload): Driver | null {
         const wanted = f.words.length ? SQLITE_SEARCH_INDEX : SQLITE_TOPIC_INDEX
         return (await indexes).has(wanted) ? `"newsroom_index" INDEXED BY "${wanted}"` : '"newsroom_index"'
       },
+      words: async (f) => {
+        wordIndex ??= raw(`SELECT 1 FROM sqlite_master WHERE name = 'newsroom_fts'`, []).then((rows) => rows.length > 0)
+        return (await wordIndex) ? sqliteWordCounts(raw, f) : null
+      },
     }
   }
   if (db.name === 'postgres' && db.pool) {
     const pool = db.pool
     const schema = db.schemaName && db.schemaName !== 'public' ? `"${db.schemaName.replace(/"/g, '""')}".` : ''
-    return { raw: async (text, params) => (await pool.query(text, params)).rows, placeholder: (n) => `$${n}`, from: async () => `${schema}"newsroom_index"` }
+    const raw: Raw = async (text, params) => (await pool.query(text, params)).rows
+    let wordIndex: Promise<boolean> | null = null
+    return {
+      raw,
+      placeholder: (n) => `$${n}`,
+      from: async () => `${schema}"newsroom_index"`,
+      words: async (f) => {
+        wordIndex ??= raw(`SELECT to_regclass($1) IS NOT NULL AS present`, [`${schema}newsroom_search`]).then((rows) => rows[0]?.present === true)
+        return (await wordIndex) ? postgresWordCounts(raw, schema, f) : null
+      },
+    }
   }
   return null
 }
 
 /**
- * The three facet counts as ONE grouped count over the index, or null where there is no SQL
- * driver (the caller then counts through Payload). Payload's `contains` is ILIKE on PostgreSQL,
+ * The three facet counts as ONE grouped count, or null where there is no SQL driver (the caller
+ * then counts through Payload). With search words, the word index answers when it can. Otherwise
+ * the count reads the index rows; Payload's `contains` is ILIKE on PostgreSQL,
  * which lower-cases every stored text on every row; the stored search text is lower-cased already,
  * so a plain LIKE gives the same answer and lets PostgreSQL use the pg_trgm indexes.
  */
 export async function groupedFacetCounts(payload: Payload, f: FacetFilter): Promise<Record<ItemType, number> | null> {
   const q = driver(payload)
   if (!q) return null
+  if (f.words.length) {
+    const counts = await q.words(f)
+    if (counts) return counts
+  }
   const params: unknown[] = []
   const p = (value: unknown) => {
     params.push(value)

@@ -14,21 +14,20 @@ export function lexicalToText(value: unknown): string {
   return out.join('').replace(/\n+/g, '\n').trim()
 }
 
-/**
- * Search text: lower-cased with Swedish rules in JavaScript, so every database matches
- * Å/Ä/Ö/É case-insensitively (SQLite's LIKE only folds ASCII). Whitespace is collapsed.
- */
-export const searchText = (...parts: (string | null | undefined)[]) =>
-  parts
-    .filter(Boolean)
-    .join(' ')
+const tokens = (text: string) =>
+  text
+    .normalize('NFC')
     .toLocaleLowerCase('sv')
-    .replace(/\s+/g, ' ')
-    .trim()
-
-/** The words of a search query, each at most 64 characters; LIKE wildcards are dropped. */
-export const searchWords = (q: string) =>
-  searchText(q.replace(/[%_\\]/g, ' '))
-    .split(' ')
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter(Boolean)
-    .map((w) => w.slice(0, 64))
+
+/**
+ * Search text: the distinct words of the parts, lower-cased with Swedish rules in JavaScript (so
+ * every database matches Å/Ä/Ö/É case-insensitively; SQLite's LIKE only folds ASCII), in NFC, each
+ * word a run of letters, digits and combining marks, joined by single spaces. The word index
+ * (see wordIndex.ts) reads this column as its list of words, so it never tokenizes on its own.
+ */
+export const searchText = (...parts: (string | null | undefined)[]) => [...new Set(tokens(parts.filter(Boolean).join(' ')))].join(' ')
+
+/** The words of a search query, each at most 64 characters. */
+export const searchWords = (q: string) => [...new Set(tokens(q).map((w) => w.slice(0, 64)))]
