@@ -147,7 +147,7 @@ async function main() {
     rows.push(['naive / index (a)', ...reports.flatMap((r) => [ratio(r.naiveAtN.median, r.cases[0]!.summary.median), ratio(r.naiveAtN.p95, r.cases[0]!.summary.p95)])])
     if (reports.some((r) => r.http)) rows.push(['(a) over HTTP', ...reports.flatMap((r) => [ms(r.http?.median), ms(r.http?.p95)])])
     reports[0]!.prototypes.forEach((c, k) =>
-      rows.push([`prototype: facets of (${c.id}) as 1 GROUP BY, LIKE`, ...reports.flatMap((r) => [ms(r.prototypes[k]!.summary.median), ms(r.prototypes[k]!.summary.p95)])]),
+      rows.push([`(${c.id}) part: ${c.label}`, ...reports.flatMap((r) => [ms(r.prototypes[k]!.summary.median), ms(r.prototypes[k]!.summary.p95)])]),
     )
     if (reports.some((r) => r.withIndexes)) {
       reports[0]!.cases.forEach((c, k) =>
@@ -156,7 +156,7 @@ async function main() {
       rows.push(['naive with candidate indexes', ...reports.flatMap((r) => [ms(r.withIndexes?.naiveAtN.median), ms(r.withIndexes?.naiveAtN.p95)])])
       reports[0]!.prototypes.forEach((c, k) =>
         rows.push([
-          `prototype facets of (${c.id}) with candidate indexes`,
+          `(${c.id}) part: ${c.label}, with candidate indexes`,
           ...reports.flatMap((r) => [ms(r.withIndexes?.prototypes[k]!.summary.median), ms(r.withIndexes?.prototypes[k]!.summary.p95)]),
         ]),
       )

@@ -35,7 +35,10 @@ function makeDriver(payload: Payload): Driver | null {
     name: string
     schemaName?: string
     client?: { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
-    pool?: { query: (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
+    pool?: {
+      query: (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>
+      connect: () => Promise<{ query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>; release: () => void }>
+    }
   }
   if (db.name === 'sqlite' && db.client) {
     const client = db.client
@@ -64,6 +67,20 @@ function makeDriver(payload: Payload): Driver | null {
     const pool = db.pool
     const schema = db.schemaName && db.schemaName !== 'public' ? `"${db.schemaName.replace(/"/g, '""')}".` : ''
     const raw: Raw = async (text, params) => (await pool.query(text, params)).rows
+    const indexPlan: Raw = async (text, params) => {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0')
+        const { rows } = await client.query(text, params)
+        await client.query('COMMIT')
+        return rows
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw error
+      } finally {
+        client.release()
+      }
+    }
     let wordIndex: Promise<boolean> | null = null
     return {
       raw,
@@ -71,7 +88,7 @@ function makeDriver(payload: Payload): Driver | null {
       from: async () => `${schema}"newsroom_index"`,
       words: async (f) => {
         wordIndex ??= raw(`SELECT to_regclass($1) IS NOT NULL AS present`, [`${schema}newsroom_search`]).then((rows) => rows[0]?.present === true)
-        return (await wordIndex) ? postgresWordCounts(raw, schema, f) : null
+        return (await wordIndex) ? postgresWordCounts(raw, indexPlan, schema, f) : null
       },
     }
   }
@@ -80,18 +97,27 @@ function makeDriver(payload: Payload): Driver | null {
 
 /**
  * The three facet counts as ONE grouped count, or null where there is no SQL driver (the caller
- * then counts through Payload). With search words, the word index answers when it can. Otherwise
- * the count reads the index rows; Payload's `contains` is ILIKE on PostgreSQL,
- * which lower-cases every stored text on every row; the stored search text is lower-cased already,
- * so a plain LIKE gives the same answer and lets PostgreSQL use the pg_trgm indexes.
+ * then counts through Payload). With search words, the word index answers when it can; otherwise
+ * (no index, or a word too short to expand) the index rows are read with LIKE.
  */
 export async function groupedFacetCounts(payload: Payload, f: FacetFilter): Promise<Record<ItemType, number> | null> {
   const q = driver(payload)
   if (!q) return null
-  if (f.words.length) {
-    const counts = await q.words(f)
-    if (counts) return counts
-  }
+  return (f.words.length ? await q.words(f) : null) ?? likeCounts(q, f)
+}
+
+/** The LIKE count alone (the fallback; the bench compares it with the word index). */
+export async function likeFacetCounts(payload: Payload, f: FacetFilter): Promise<Record<ItemType, number> | null> {
+  const q = driver(payload)
+  return q ? likeCounts(q, f) : null
+}
+
+/**
+ * Payload's `contains` is ILIKE on PostgreSQL, which lower-cases every stored text on every row;
+ * the stored search text is lower-cased already, so a plain LIKE gives the same answer and lets
+ * PostgreSQL use the pg_trgm indexes.
+ */
+async function likeCounts(q: Driver, f: FacetFilter): Promise<Record<ItemType, number>> {
   const params: unknown[] = []
   const p = (value: unknown) => {
     params.push(value)

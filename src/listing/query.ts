@@ -70,11 +70,6 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
   if (p.upcoming) common.push({ type: { equals: 'events' } }, { endsAt: { greater_than_equal: now.toISOString() } })
 
   const typeFilter: Where = { type: { in: p.types } }
-  const [news, events, press] =
-    opts.facets === false ? [0, 0, 0] : cursor ? cursor.c : await facetCounts(payload, common, { locale: p.locale, topicIds: ids, words, from: p.from, to: p.to, endsAfter: p.upcoming ? now : undefined })
-  const facets = { all: news + events + press, news, events, press }
-  const total = p.types.reduce((sum, t) => sum + facets[t], 0)
-
   const asc = p.upcoming
   // SQL adapters pass not_like through without wildcards (contains adds them); MongoDB's is already a substring test.
   const notContaining = (w: string) => (payload.db.name === 'mongoose' ? w : `%${w}%`)
@@ -85,31 +80,45 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
       ]
     : [{}]
 
-  const items: ListingResult['items'] = []
-  let last: { p: number; d: string; k: string } | null = null
-  for (let phase = cursor?.p ?? 0; phase < phases.length && items.length <= p.limit; phase++) {
-    const where: Where[] = [...common, typeFilter, phases[phase]]
-    if (cursor && phase === cursor.p) {
-      const beyond = asc ? 'greater_than' : 'less_than'
-      where.push({ or: [{ date: { [beyond]: cursor.d } }, { and: [{ date: { equals: cursor.d } }, { key: { [beyond]: cursor.k } }] }] })
+  const readPage = async () => {
+    const items: ListingResult['items'] = []
+    let last: { p: number; d: string; k: string } | null = null
+    for (let phase = cursor?.p ?? 0; phase < phases.length && items.length <= p.limit; phase++) {
+      const where: Where[] = [...common, typeFilter, phases[phase]]
+      if (cursor && phase === cursor.p) {
+        const beyond = asc ? 'greater_than' : 'less_than'
+        where.push({ or: [{ date: { [beyond]: cursor.d } }, { and: [{ date: { equals: cursor.d } }, { key: { [beyond]: cursor.k } }] }] })
+      }
+      const { docs } = await payload.find({
+        collection: INDEX,
+        where: { and: where },
+        sort: asc ? ['date', 'key'] : ['-date', '-key'],
+        limit: p.limit + 1 - items.length,
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+        select: { data: true, date: true, key: true, ...(opts.withFeed ? { feed: true } : {}) } as never,
+      })
+      for (const row of docs as unknown as { data: ListingItem; date: string; key: string; feed?: FeedExtras }[]) {
+        const item = opts.withFeed ? { ...row.data, feed: row.feed } : row.data
+        items.push(item)
+        if (items.length > p.limit) break // the look-ahead row: there is a next page
+        last = { p: phase, d: new Date(row.date).toISOString(), k: row.key }
+      }
     }
-    const { docs } = await payload.find({
-      collection: INDEX,
-      where: { and: where },
-      sort: asc ? ['date', 'key'] : ['-date', '-key'],
-      limit: p.limit + 1 - items.length,
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      select: { data: true, date: true, key: true, ...(opts.withFeed ? { feed: true } : {}) } as never,
-    })
-    for (const row of docs as unknown as { data: ListingItem; date: string; key: string; feed?: FeedExtras }[]) {
-      const item = opts.withFeed ? { ...row.data, feed: row.feed } : row.data
-      items.push(item)
-      if (items.length > p.limit) break // the look-ahead row: there is a next page
-      last = { p: phase, d: new Date(row.date).toISOString(), k: row.key }
-    }
+    return { items, last }
   }
+
+  // The counts and the page do not depend on each other; on PostgreSQL they run on separate connections.
+  const counting: Promise<[number, number, number]> =
+    opts.facets === false
+      ? Promise.resolve([0, 0, 0])
+      : cursor
+        ? Promise.resolve(cursor.c)
+        : facetCounts(payload, common, { locale: p.locale, topicIds: ids, words, from: p.from, to: p.to, endsAfter: p.upcoming ? now : undefined })
+  const [[news, events, press], { items, last }] = await Promise.all([counting, readPage()])
+  const facets = { all: news + events + press, news, events, press }
+  const total = p.types.reduce((sum, t) => sum + facets[t], 0)
   const hasMore = items.length > p.limit
   if (hasMore) items.pop()
   return { items, facets, total, nextCursor: hasMore && last ? encodeCursor(payload.secret, { f: hash, ...last, c: [news, events, press] }) : null }

@@ -63,11 +63,12 @@ export const SQLITE_WORD_INDEX_DOWN: string[] = [
 ]
 
 /**
- * PostgreSQL: `newsroom_search` holds, per index row, its type and the ids of its terms in an
- * integer array under a GIN index. The row is narrow on purpose: counting reads one heap tuple per
- * match (PostgreSQL cannot count from a GIN index alone), and 25 narrow rows per page cost far less
- * than the 2–3 wide `newsroom_index` rows that fit in one. The vocabulary has a trigram index, so
- * the substring lookup of a query word does not read the whole vocabulary either.
+ * PostgreSQL: `newsroom_search` holds, per index row, the ids of its terms in an integer array
+ * under a GIN index. PostgreSQL cannot count from a GIN index alone (every match costs a heap
+ * tuple), so the table is kept narrow (about 25 rows a page against 2–3 of `newsroom_index`) and
+ * is partitioned by type: the three facet counts are then three independent queries over a third
+ * of the data each, which run side by side on separate connections. The vocabulary has a trigram
+ * index, so the substring lookup of a query word does not read the whole vocabulary either.
  * Needs pg_trgm (created by the search_indexes migration).
  */
 export const POSTGRES_WORD_INDEX_UP = `
@@ -77,10 +78,14 @@ export const POSTGRES_WORD_INDEX_UP = `
   );
   CREATE INDEX IF NOT EXISTS newsroom_terms_trgm_idx ON newsroom_terms USING gin (term gin_trgm_ops);
   CREATE TABLE IF NOT EXISTS newsroom_search (
-    id integer PRIMARY KEY REFERENCES newsroom_index (id) ON DELETE CASCADE,
+    id integer NOT NULL REFERENCES newsroom_index (id) ON DELETE CASCADE,
     type varchar NOT NULL,
-    terms integer[] NOT NULL
-  );
+    terms integer[] NOT NULL,
+    PRIMARY KEY (type, id)
+  ) PARTITION BY LIST (type);
+  CREATE TABLE IF NOT EXISTS newsroom_search_news PARTITION OF newsroom_search FOR VALUES IN ('news');
+  CREATE TABLE IF NOT EXISTS newsroom_search_events PARTITION OF newsroom_search FOR VALUES IN ('events');
+  CREATE TABLE IF NOT EXISTS newsroom_search_press PARTITION OF newsroom_search FOR VALUES IN ('press');
   CREATE INDEX IF NOT EXISTS newsroom_search_terms_idx ON newsroom_search USING gin (terms);
 
   CREATE OR REPLACE FUNCTION newsroom_search_words(search varchar, locale varchar, topic_path varchar) RETURNS text[]
@@ -97,10 +102,12 @@ export const POSTGRES_WORD_INDEX_UP = `
     DECLARE
       words text[] := newsroom_search_words(NEW.search, NEW.locale, NEW.topic_path);
     BEGIN
+      IF TG_OP = 'UPDATE' THEN
+        DELETE FROM newsroom_search WHERE id = OLD.id;
+      END IF;
       INSERT INTO newsroom_terms (term) SELECT DISTINCT w FROM unnest(words) AS w ORDER BY w ON CONFLICT (term) DO NOTHING;
       INSERT INTO newsroom_search (id, type, terms)
-        VALUES (NEW.id, NEW.type, ARRAY(SELECT t.id FROM newsroom_terms AS t WHERE t.term = ANY (words) ORDER BY t.id))
-        ON CONFLICT (id) DO UPDATE SET type = excluded.type, terms = excluded.terms;
+        VALUES (NEW.id, NEW.type, ARRAY(SELECT t.id FROM newsroom_terms AS t WHERE t.term = ANY (words) ORDER BY t.id));
       RETURN NULL;
     END
     $fn$;
@@ -115,8 +122,7 @@ export const POSTGRES_WORD_INDEX_UP = `
     ON CONFLICT (term) DO NOTHING;
   INSERT INTO newsroom_search (id, type, terms)
     SELECT i.id, i.type, ARRAY(SELECT t.id FROM newsroom_terms AS t WHERE t.term = ANY (newsroom_search_words(i.search, i.locale, i.topic_path)) ORDER BY t.id)
-    FROM newsroom_index AS i
-    ON CONFLICT (id) DO NOTHING;
+    FROM newsroom_index AS i;
   ANALYZE newsroom_terms;
   ANALYZE newsroom_search;`
 
