@@ -38,7 +38,9 @@ const containing = (word: string) => `%${word}%`
 export async function sqliteWordCounts(raw: Raw, f: WordFilter): Promise<Record<ItemType, number> | null> {
   const groups: string[] = []
   for (const word of f.words) {
-    const rows = await raw(`SELECT term FROM newsroom_terms WHERE term LIKE ? LIMIT ${MAX_EXPANSION + 1}`, [containing(word)])
+    // The trigram index needs three characters; shorter words read the whole vocabulary.
+    const vocabulary = [...word].length >= 3 ? 'newsroom_terms_trigram' : 'newsroom_terms'
+    const rows = await raw(`SELECT term FROM ${vocabulary} WHERE term LIKE ? LIMIT ${MAX_EXPANSION + 1}`, [containing(word)])
     if (rows.length > MAX_EXPANSION) return null
     if (!rows.length) return zero()
     groups.push(`(${rows.map((r) => quote(String(r.term))).join(' OR ')})`)

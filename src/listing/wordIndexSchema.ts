@@ -31,10 +31,15 @@ const sqliteAddTerms = `INSERT OR IGNORE INTO newsroom_terms (term)
  * SQLite: a contentless FTS5 table whose rowid is the index row's id with the type in bits 40+,
  * so the facet counts group by `rowid >> 40` without reading a single index row. The `ascii`
  * tokenizer treats every non-ASCII character as part of a word and splits on ASCII spaces and
- * punctuation only, so it sees exactly the words `searchText` wrote.
+ * punctuation only, so it sees exactly the words `searchText` wrote. The vocabulary has an FTS5
+ * trigram index, so looking up a word of three or more letters does not read all of it.
  */
 export const SQLITE_WORD_INDEX_UP: string[] = [
-  `CREATE TABLE IF NOT EXISTS newsroom_terms (term TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS newsroom_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE)`,
+  `CREATE VIRTUAL TABLE IF NOT EXISTS newsroom_terms_trigram USING fts5(term, content='newsroom_terms', content_rowid='id', tokenize='trigram')`,
+  `CREATE TRIGGER IF NOT EXISTS newsroom_terms_trigram_insert AFTER INSERT ON newsroom_terms BEGIN
+    INSERT INTO newsroom_terms_trigram (rowid, term) VALUES (new.id, new.term);
+  END`,
   `CREATE VIRTUAL TABLE IF NOT EXISTS newsroom_fts USING fts5(terms, content='', contentless_delete=1, detail='none', tokenize='ascii')`,
   `CREATE TRIGGER IF NOT EXISTS newsroom_index_words_insert AFTER INSERT ON newsroom_index BEGIN
     ${sqliteAddTerms}
@@ -59,6 +64,8 @@ export const SQLITE_WORD_INDEX_DOWN: string[] = [
   `DROP TRIGGER IF EXISTS newsroom_index_words_delete`,
   `DROP TRIGGER IF EXISTS newsroom_index_words_insert`,
   `DROP TABLE IF EXISTS newsroom_fts`,
+  `DROP TRIGGER IF EXISTS newsroom_terms_trigram_insert`,
+  `DROP TABLE IF EXISTS newsroom_terms_trigram`,
   `DROP TABLE IF EXISTS newsroom_terms`,
 ]
 
