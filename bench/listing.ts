@@ -348,6 +348,8 @@ const CASES: Cases = [
   { id: 'b', label: 'topic psykisk-halsa (parent, 5 subtopics)', query: 'category=psykisk-halsa' },
   { id: 'c', label: 'search q=psykisk hälsa', query: 'q=psykisk hälsa' },
 ]
+/** Beyond the issue's four cases: the other end of search, a word almost nothing holds. */
+const EXTRA_CASES: Cases = [{ id: 'e', label: 'search for a rare word q=13718 (one item)', query: 'q=13718' }]
 
 /** Candidate indexes tried when `tryIndexes` is on: see the report for the reasoning. */
 function candidateIndexes(kind: DbKind): { description: string; statements: string[] }[] {
@@ -489,7 +491,7 @@ export async function runListingBench(o: ListingBenchOptions): Promise<ListingBe
     if (lastPage.items.length === 0) throw new Error('page after the walk is empty')
     const dLabel = `page ${walkPages + 1} of a cursor walk (limit 10)`
 
-    const allCases = [...CASES, { id: 'd', label: dLabel, query: pageQuery }]
+    const allCases = [...CASES, { id: 'd', label: dLabel, query: pageQuery }, ...EXTRA_CASES]
     const timeAll = async () => {
       const protos = facetPrototypes(ctx, listing)
       const results = await timeCases(

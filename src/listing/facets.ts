@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { ItemType } from './types'
 
-import { postgresWordCounts, type Raw, sqliteWordCounts, type WordFilter } from './wordIndex'
+import { postgresWordCounts, type Raw, sqliteWordCounts, sqliteWordRowIds, type WordFilter } from './wordIndex'
 
 export type FacetFilter = WordFilter
 
@@ -12,6 +12,8 @@ type Driver = {
   from: (f: FacetFilter) => Promise<string>
   /** Counts through the word index; null when there is none or it cannot answer this query. */
   words: (f: FacetFilter) => Promise<Record<ItemType, number> | null>
+  /** Ids of the matching index rows when there are at most `limit`; only where a page needs them. */
+  rowIds?: (f: FacetFilter, limit: number) => Promise<number[] | null>
 }
 
 const SQLITE_TOPIC_INDEX = 'locale_type_topicPath_idx'
@@ -37,7 +39,6 @@ function makeDriver(payload: Payload): Driver | null {
     client?: { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
     pool?: {
       query: (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>
-      connect: () => Promise<{ query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>; release: () => void }>
     }
   }
   if (db.name === 'sqlite' && db.client) {
@@ -46,6 +47,7 @@ function makeDriver(payload: Payload): Driver | null {
     let indexes: Promise<Set<string>> | null = null
     // A database made with `push` instead of the migrations has no word index; checked once.
     let wordIndex: Promise<boolean> | null = null
+    const hasWordIndex = () => (wordIndex ??= raw(`SELECT 1 FROM sqlite_master WHERE name = 'newsroom_fts'`, []).then((rows) => rows.length > 0))
     return {
       raw,
       placeholder: () => '?',
@@ -57,30 +59,14 @@ function makeDriver(payload: Payload): Driver | null {
         const wanted = f.words.length ? SQLITE_SEARCH_INDEX : SQLITE_TOPIC_INDEX
         return (await indexes).has(wanted) ? `"newsroom_index" INDEXED BY "${wanted}"` : '"newsroom_index"'
       },
-      words: async (f) => {
-        wordIndex ??= raw(`SELECT 1 FROM sqlite_master WHERE name = 'newsroom_fts'`, []).then((rows) => rows.length > 0)
-        return (await wordIndex) ? sqliteWordCounts(raw, f) : null
-      },
+      words: async (f) => ((await hasWordIndex()) ? sqliteWordCounts(raw, f) : null),
+      rowIds: async (f, limit) => ((await hasWordIndex()) ? sqliteWordRowIds(raw, f, limit) : null),
     }
   }
   if (db.name === 'postgres' && db.pool) {
     const pool = db.pool
     const schema = db.schemaName && db.schemaName !== 'public' ? `"${db.schemaName.replace(/"/g, '""')}".` : ''
     const raw: Raw = async (text, params) => (await pool.query(text, params)).rows
-    const indexPlan: Raw = async (text, params) => {
-      const client = await pool.connect()
-      try {
-        await client.query('BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0')
-        const { rows } = await client.query(text, params)
-        await client.query('COMMIT')
-        return rows
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined)
-        throw error
-      } finally {
-        client.release()
-      }
-    }
     let wordIndex: Promise<boolean> | null = null
     return {
       raw,
@@ -88,7 +74,7 @@ function makeDriver(payload: Payload): Driver | null {
       from: async () => `${schema}"newsroom_index"`,
       words: async (f) => {
         wordIndex ??= raw(`SELECT to_regclass($1) IS NOT NULL AS present`, [`${schema}newsroom_search`]).then((rows) => rows[0]?.present === true)
-        return (await wordIndex) ? postgresWordCounts(raw, indexPlan, schema, f) : null
+        return (await wordIndex) ? postgresWordCounts(raw, schema, f) : null
       },
     }
   }
@@ -105,6 +91,19 @@ export async function groupedFacetCounts(payload: Payload, f: FacetFilter): Prom
   if (!q) return null
   return (f.words.length ? await q.words(f) : null) ?? likeCounts(q, f)
 }
+
+/**
+ * On SQLite, the ids of the index rows a search matches when they are few: a page for a word that
+ * almost no item holds would otherwise walk every row in date order (over a second at 100,000
+ * items). PostgreSQL finds such rows through its trigram indexes and gets null here.
+ */
+export async function searchRowIds(payload: Payload, f: FacetFilter, limit: number): Promise<number[] | null> {
+  const q = driver(payload)
+  return q?.rowIds && f.words.length ? q.rowIds(f, limit) : null
+}
+
+/** Whether `searchRowIds` can answer on this database (then the page waits for the counts). */
+export const narrowsSearchPages = (payload: Payload) => Boolean(driver(payload)?.rowIds)
 
 /** The LIKE count alone (the fallback; the bench compares it with the word index). */
 export async function likeFacetCounts(payload: Payload, f: FacetFilter): Promise<Record<ItemType, number> | null> {

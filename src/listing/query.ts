@@ -4,7 +4,7 @@ import type { FeedExtras, ItemType, ListingItem } from './types'
 
 import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
 import { decodeCursor, encodeCursor } from './cursor'
-import { type FacetFilter, groupedFacetCounts } from './facets'
+import { type FacetFilter, groupedFacetCounts, narrowsSearchPages, searchRowIds } from './facets'
 import { newsroomOptions } from './indexer'
 import { BadParameter, filterHash, type ListingParams } from './params'
 import { searchWords } from './text'
@@ -16,6 +16,8 @@ export type ListingOptions = {
   facets?: boolean
   /** Attach each item's FeedExtras as `feed`. */
   withFeed?: boolean
+  /** A search matching at most this many index rows reads its page by id on SQLite (see searchRowIds). */
+  pageRowIds?: number
 }
 
 export type ListingResult = {
@@ -80,11 +82,14 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
       ]
     : [{}]
 
-  const readPage = async () => {
+  /** `rowIds`: the only index rows that can match (a rare search on SQLite), or null. */
+  const readPage = async (rowIds: number[] | null = null) => {
     const items: ListingResult['items'] = []
     let last: { p: number; d: string; k: string } | null = null
+    if (rowIds?.length === 0) return { items, last }
     for (let phase = cursor?.p ?? 0; phase < phases.length && items.length <= p.limit; phase++) {
       const where: Where[] = [...common, typeFilter, phases[phase]]
+      if (rowIds) where.push({ id: { in: rowIds } })
       if (cursor && phase === cursor.p) {
         const beyond = asc ? 'greater_than' : 'less_than'
         where.push({ or: [{ date: { [beyond]: cursor.d } }, { and: [{ date: { equals: cursor.d } }, { key: { [beyond]: cursor.k } }] }] })
@@ -109,14 +114,21 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
     return { items, last }
   }
 
-  // The counts and the page do not depend on each other; on PostgreSQL they run on separate connections.
+  const filter: FacetFilter = { locale: p.locale, topicIds: ids, words, from: p.from, to: p.to, endsAfter: p.upcoming ? now : undefined }
   const counting: Promise<[number, number, number]> =
-    opts.facets === false
-      ? Promise.resolve([0, 0, 0])
-      : cursor
-        ? Promise.resolve(cursor.c)
-        : facetCounts(payload, common, { locale: p.locale, topicIds: ids, words, from: p.from, to: p.to, endsAfter: p.upcoming ? now : undefined })
-  const [[news, events, press], { items, last }] = await Promise.all([counting, readPage()])
+    opts.facets === false ? Promise.resolve([0, 0, 0]) : cursor ? Promise.resolve(cursor.c) : facetCounts(payload, common, filter)
+  let news: number, events: number, press: number, page: Awaited<ReturnType<typeof readPage>>
+  if (words.length && narrowsSearchPages(payload)) {
+    // SQLite: counts first; when few rows match, the page reads just those.
+    ;[news, events, press] = await counting
+    const limit = opts.pageRowIds ?? 1000
+    const few = limit > 0 && (opts.facets === false || news + events + press <= limit)
+    page = await readPage(few ? await searchRowIds(payload, filter, limit) : null)
+  } else {
+    // The counts and the page do not depend on each other; on PostgreSQL they run on separate connections.
+    ;[[news, events, press], page] = await Promise.all([counting, readPage()])
+  }
+  const { items, last } = page
   const facets = { all: news + events + press, news, events, press }
   const total = p.types.reduce((sum, t) => sum + facets[t], 0)
   const hasMore = items.length > p.limit

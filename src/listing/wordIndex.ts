@@ -35,14 +35,15 @@ const zero = (): Record<ItemType, number> => ({ news: 0, events: 0, press: 0 })
 /** `%word%` for LIKE; words never hold `%`, `_` or `\` (searchWords splits on them). */
 const containing = (word: string) => `%${word}%`
 
-export async function sqliteWordCounts(raw: Raw, f: WordFilter): Promise<Record<ItemType, number> | null> {
+/** The FTS5 query and its filters for `f`: `zero` when some word is in no indexed word, null to fall back. */
+async function sqliteQuery(raw: Raw, f: WordFilter): Promise<{ from: string; params: unknown[] } | 'zero' | null> {
   const groups: string[] = []
   for (const word of f.words) {
     // The trigram index needs three characters; shorter words read the whole vocabulary.
     const vocabulary = [...word].length >= 3 ? 'newsroom_terms_trigram' : 'newsroom_terms'
     const rows = await raw(`SELECT term FROM ${vocabulary} WHERE term LIKE ? LIMIT ${MAX_EXPANSION + 1}`, [containing(word)])
     if (rows.length > MAX_EXPANSION) return null
-    if (!rows.length) return zero()
+    if (!rows.length) return 'zero'
     groups.push(`(${rows.map((r) => quote(String(r.term))).join(' OR ')})`)
   }
   const match = [quote(localeTerm(f.locale)), ...groups]
@@ -58,7 +59,13 @@ export async function sqliteWordCounts(raw: Raw, f: WordFilter): Promise<Record<
     if (f.to) where.push(`i.date <= ${p(f.to.toISOString())}`)
     if (f.endsAfter) where.push(`i.type = 'events' AND i.ends_at >= ${p(f.endsAfter.toISOString())}`)
   }
-  const rows = await raw(`SELECT newsroom_fts.rowid >> 40 AS code, count(*) AS n FROM newsroom_fts${join} WHERE ${where.join(' AND ')} GROUP BY code`, params)
+  return { from: `newsroom_fts${join} WHERE ${where.join(' AND ')}`, params }
+}
+
+export async function sqliteWordCounts(raw: Raw, f: WordFilter): Promise<Record<ItemType, number> | null> {
+  const q = await sqliteQuery(raw, f)
+  if (q === null || q === 'zero') return q && zero()
+  const rows = await raw(`SELECT newsroom_fts.rowid >> 40 AS code, count(*) AS n FROM ${q.from} GROUP BY code`, q.params)
   const counts = zero()
   for (const row of rows) {
     const type = TYPE_CODES[Number(row.code)]
@@ -67,16 +74,26 @@ export async function sqliteWordCounts(raw: Raw, f: WordFilter): Promise<Record<
   return counts
 }
 
+/** Ids of the `newsroom_index` rows that match, at most `limit` of them (null: more, or no answer). */
+export async function sqliteWordRowIds(raw: Raw, f: WordFilter, limit: number): Promise<number[] | null> {
+  const q = await sqliteQuery(raw, f)
+  if (q === null) return null
+  if (q === 'zero') return []
+  const rows = await raw(`SELECT newsroom_fts.rowid & ${ROWID_MASK} AS id FROM ${q.from} LIMIT ${limit + 1}`, q.params)
+  return rows.length > limit ? null : rows.map((r) => Number(r.id))
+}
+
 /** An FTS5 string: a word is one token for the `ascii` tokenizer (see wordIndexSchema.ts). */
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`
 
 /**
  * One count per type, side by side on their own connections (`newsroom_search` is partitioned by
- * type). `indexPlan` runs a statement with sequential scans and parallel workers off: at a broad match the
- * planner costs a scan of `newsroom_search` below the GIN bitmap, but the scan tests the array
- * overlap on every row and took 100–250 ms where the bitmap took 30–40.
+ * type). The term arrays are passed as sub-selects on purpose: PostgreSQL then cannot estimate the
+ * match, and plans the GIN bitmap scan. Given the arrays, it costs a broad match's sequential scan
+ * below the bitmap, but the scan tests the overlap on every row and took 100–250 ms where the
+ * bitmap took 30–40.
  */
-export async function postgresWordCounts(raw: Raw, indexPlan: Raw, schema: string, f: WordFilter): Promise<Record<ItemType, number> | null> {
+export async function postgresWordCounts(raw: Raw, schema: string, f: WordFilter): Promise<Record<ItemType, number> | null> {
   const meta = [localeTerm(f.locale), ...f.topicIds.map(topicTerm)]
   const [metaRows, ...expanded] = await Promise.all([
     raw(`SELECT id, term FROM ${schema}newsroom_terms WHERE term = ANY($1::varchar[])`, [meta]),
@@ -90,10 +107,11 @@ export async function postgresWordCounts(raw: Raw, indexPlan: Raw, schema: strin
   const topics = f.topicIds.map((id) => ids.get(topicTerm(id))).filter((id) => id !== undefined)
   if (locale === undefined || (f.topicIds.length && !topics.length)) return zero()
 
-  const params: unknown[] = [[locale]]
+  const params: unknown[] = []
   const p = (value: unknown) => `$${params.push(value)}`
-  const where = [`s.terms @> $1::integer[]`, ...expansions.map((e) => `s.terms && ${p(e)}::integer[]`)]
-  if (topics.length) where.push(`s.terms && ${p(topics)}::integer[]`)
+  const terms = (list: number[]) => `(SELECT ${p(list)}::integer[])`
+  const where = [`s.terms @> ${terms([locale])}`, ...expansions.map((e) => `s.terms && ${terms(e)}`)]
+  if (topics.length) where.push(`s.terms && ${terms(topics)}`)
   let join = ''
   if (f.from || f.to || f.endsAfter) {
     join = ` JOIN ${schema}newsroom_index AS i ON i.id = s.id`
@@ -105,7 +123,7 @@ export async function postgresWordCounts(raw: Raw, indexPlan: Raw, schema: strin
   const counts = zero()
   await Promise.all(
     types.map(async (type) => {
-      const rows = await indexPlan(`SELECT count(*) AS n FROM ${schema}newsroom_search_${type} AS s${join} WHERE ${where.join(' AND ')}`, params)
+      const rows = await raw(`SELECT count(*) AS n FROM ${schema}newsroom_search_${type} AS s${join} WHERE ${where.join(' AND ')}`, params)
       counts[type] = Number(rows[0]?.n ?? 0)
     }),
   )

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
 import { groupedFacetCounts, likeFacetCounts } from '../../src/listing/facets'
+import { parseListingParams } from '../../src/listing/params'
+import { runListing } from '../../src/listing/query'
 import { searchWords } from '../../src/listing/text'
 import { generatedItemData, generatedTopics, generateItem, prng } from '../../src/seed/generate'
 import { databaseUnavailable, testDatabase } from '../support/database'
@@ -85,5 +87,28 @@ describe.skipIf(databaseUnavailable() || testDatabase === 'mongodb')('word index
     const f = { locale: 'sv', topicIds: [], words: searchWords('trädgårdsterapi') }
     const counts = (await groupedFacetCounts(n.payload, f))!
     expect(counts.news + counts.events + counts.press).toBe(created.slice(20, 30).filter((c) => c.published).length)
+  })
+
+  it('a search reads the same pages whether it walks the index or reads the matching rows by id', async () => {
+    const params = (q: string, cursor?: string) =>
+      parseListingParams(new URLSearchParams({ q, limit: '7', ...(cursor ? { cursor } : {}) }), { locales: ['sv', 'en'], defaultLocale: 'sv', defaultLimit: 10, maxLimit: 100 })
+    const walk = async (q: string, pageRowIds: number) => {
+      const seen: string[] = []
+      let cursor: string | undefined
+      do {
+        const res = await runListing(n.payload, params(q, cursor), { pageRowIds })
+        seen.push(...res.items.map((i) => `${i.type}:${i.id}`))
+        cursor = res.nextCursor ?? undefined
+      } while (cursor)
+      return seen
+    }
+    let walked = 0
+    for (const words of queries(3, 15)) {
+      const q = words.join(' ')
+      const byId = await walk(q, 1000)
+      expect(byId, q).toEqual(await walk(q, 0))
+      walked += byId.length
+    }
+    expect(walked).toBeGreaterThan(30)
   })
 })
