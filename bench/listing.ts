@@ -348,8 +348,11 @@ const CASES: Cases = [
   { id: 'b', label: 'topic psykisk-halsa (parent, 5 subtopics)', query: 'category=psykisk-halsa' },
   { id: 'c', label: 'search q=psykisk hälsa', query: 'q=psykisk hälsa' },
 ]
-/** Beyond the issue's four cases: the other end of search, a word almost nothing holds. */
-const EXTRA_CASES: Cases = [{ id: 'e', label: 'search for a rare word q=13718 (one item)', query: 'q=13718' }]
+/** Beyond the issue's four cases: the other ends of search (a word almost nothing holds; a word no title holds, so the title-first phase finds nothing). */
+const EXTRA_CASES: Cases = [
+  { id: 'e', label: 'search for a rare word q=13718 (one item)', query: 'q=13718' },
+  { id: 'f', label: 'search for a word in no title q=brukarmedverkan', query: 'q=brukarmedverkan' },
+]
 
 /** Candidate indexes tried when `tryIndexes` is on: see the report for the reasoning. */
 function candidateIndexes(kind: DbKind): { description: string; statements: string[] }[] {
