@@ -16,7 +16,7 @@ export type ListingOptions = {
   facets?: boolean
   /** Attach each item's FeedExtras as `feed`. */
   withFeed?: boolean
-  /** A search matching at most this many index rows reads its page by id on SQLite (see searchRowIds). */
+  /** A search phase matching at most this many index rows reads its page by id on SQLite (see searchRowIds); 0: never. */
   pageRowIds?: number
 }
 
@@ -82,14 +82,15 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
       ]
     : [{}]
 
-  /** `rowIds`: the only index rows that can match (a rare search on SQLite), or null. */
-  const readPage = async (rowIds: number[] | null = null) => {
+  /** `rowIds[phase]`: the only index rows that phase can show (few matches, on SQLite), or null: walk. */
+  const readPage = async (rowIds: (number[] | null)[] | null = null) => {
     const items: ListingResult['items'] = []
     let last: { p: number; d: string; k: string } | null = null
-    if (rowIds?.length === 0) return { items, last }
     for (let phase = cursor?.p ?? 0; phase < phases.length && items.length <= p.limit; phase++) {
+      const only = rowIds?.[phase]
+      if (only?.length === 0) continue
       const where: Where[] = [...common, typeFilter, phases[phase]]
-      if (rowIds) where.push({ id: { in: rowIds } })
+      if (only) where.push({ id: { in: only } })
       if (cursor && phase === cursor.p) {
         const beyond = asc ? 'greater_than' : 'less_than'
         where.push({ or: [{ date: { [beyond]: cursor.d } }, { and: [{ date: { equals: cursor.d } }, { key: { [beyond]: cursor.k } }] }] })
@@ -119,11 +120,10 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
     opts.facets === false ? Promise.resolve([0, 0, 0]) : cursor ? Promise.resolve(cursor.c) : facetCounts(payload, common, filter)
   let news: number, events: number, press: number, page: Awaited<ReturnType<typeof readPage>>
   if (words.length && narrowsSearchPages(payload)) {
-    // SQLite: counts first; when few rows match, the page reads just those.
+    // SQLite: a phase with few matching rows reads just those (one query each, stopping at the limit).
+    const limit = opts.pageRowIds ?? 2000
     ;[news, events, press] = await counting
-    const limit = opts.pageRowIds ?? 1000
-    const few = limit > 0 && (opts.facets === false || news + events + press <= limit)
-    page = await readPage(few ? await searchRowIds(payload, filter, limit) : null)
+    page = await readPage(limit > 0 ? await searchRowIds(payload, filter, p.types, limit) : null)
   } else {
     // The counts and the page do not depend on each other; on PostgreSQL they run on separate connections.
     ;[[news, events, press], page] = await Promise.all([counting, readPage()])

@@ -29,26 +29,34 @@ const ROWID_MASK = 2 ** 40 - 1
 
 export const localeTerm = (locale: string) => `§l${locale.toLowerCase().replace(/[-_]/g, '')}`
 export const topicTerm = (id: string) => `§t${id}`
+const TITLE = '§h'
 
 const zero = (): Record<ItemType, number> => ({ news: 0, events: 0, press: 0 })
 
 /** `%word%` for LIKE; words never hold `%`, `_` or `\` (searchWords splits on them). */
 const containing = (word: string) => `%${word}%`
 
-/** The FTS5 query and its filters for `f`: `zero` when some word is in no indexed word, null to fall back. */
-async function sqliteQuery(raw: Raw, f: WordFilter): Promise<{ from: string; params: unknown[] } | 'zero' | null> {
-  const groups: string[] = []
+/** Each query word's indexed words (`%word%` in the vocabulary): `zero` when one has none, null to fall back. */
+async function sqliteExpand(raw: Raw, f: WordFilter): Promise<string[][] | 'zero' | null> {
+  const expansions: string[][] = []
   for (const word of f.words) {
     // The trigram index needs three characters; shorter words read the whole vocabulary.
     const vocabulary = [...word].length >= 3 ? 'newsroom_terms_trigram' : 'newsroom_terms'
     const rows = await raw(`SELECT term FROM ${vocabulary} WHERE term LIKE ? LIMIT ${MAX_EXPANSION + 1}`, [containing(word)])
     if (rows.length > MAX_EXPANSION) return null
     if (!rows.length) return 'zero'
-    groups.push(`(${rows.map((r) => quote(String(r.term))).join(' OR ')})`)
+    expansions.push(rows.map((r) => String(r.term)))
   }
-  const match = [quote(localeTerm(f.locale)), ...groups]
-  if (f.topicIds.length) match.push(`(${f.topicIds.map((id) => quote(topicTerm(id))).join(' OR ')})`)
+  return expansions
+}
 
+/** FTS5 query text: every word (any of its expansions), as a word of the text or (`§h`) of the title. */
+const allWords = (expansions: string[][], prefix = '') => expansions.map((terms) => `(${terms.map((t) => quote(prefix + t)).join(' OR ')})`).join(' AND ')
+
+/** FROM … WHERE for an FTS5 query under the filter's locale, topics and dates. */
+function sqliteFrom(f: WordFilter, words: string): { from: string; params: unknown[] } {
+  const match = [quote(localeTerm(f.locale)), `(${words})`]
+  if (f.topicIds.length) match.push(`(${f.topicIds.map((id) => quote(topicTerm(id))).join(' OR ')})`)
   const params: unknown[] = [match.join(' AND ')]
   const p = (value: unknown) => (params.push(value), '?')
   const where = ['newsroom_fts MATCH ?']
@@ -63,8 +71,9 @@ async function sqliteQuery(raw: Raw, f: WordFilter): Promise<{ from: string; par
 }
 
 export async function sqliteWordCounts(raw: Raw, f: WordFilter): Promise<Record<ItemType, number> | null> {
-  const q = await sqliteQuery(raw, f)
-  if (q === null || q === 'zero') return q && zero()
+  const expansions = await sqliteExpand(raw, f)
+  if (expansions === null || expansions === 'zero') return expansions && zero()
+  const q = sqliteFrom(f, allWords(expansions))
   const rows = await raw(`SELECT newsroom_fts.rowid >> 40 AS code, count(*) AS n FROM ${q.from} GROUP BY code`, q.params)
   const counts = zero()
   for (const row of rows) {
@@ -74,13 +83,25 @@ export async function sqliteWordCounts(raw: Raw, f: WordFilter): Promise<Record<
   return counts
 }
 
-/** Ids of the `newsroom_index` rows that match, at most `limit` of them (null: more, or no answer). */
-export async function sqliteWordRowIds(raw: Raw, f: WordFilter, limit: number): Promise<number[] | null> {
-  const q = await sqliteQuery(raw, f)
-  if (q === null) return null
-  if (q === 'zero') return []
-  const rows = await raw(`SELECT newsroom_fts.rowid & ${ROWID_MASK} AS id FROM ${q.from} LIMIT ${limit + 1}`, q.params)
-  return rows.length > limit ? null : rows.map((r) => Number(r.id))
+/**
+ * For each page phase of a search (every word in the title; the rest), the ids of the matching
+ * `newsroom_index` rows of the given types when there are at most `limit`, else null (the page then
+ * walks the rows in date order, which finds matches quickly when they are that many).
+ */
+export async function sqlitePhaseRowIds(raw: Raw, f: WordFilter, types: ItemType[], limit: number): Promise<(number[] | null)[] | null> {
+  const expansions = await sqliteExpand(raw, f)
+  if (expansions === null) return null
+  if (expansions === 'zero') return [[], []]
+  const codes = Object.entries(TYPE_CODES)
+    .filter(([, type]) => types.includes(type))
+    .map(([code]) => code)
+  const ids = async (words: string) => {
+    const q = sqliteFrom(f, words)
+    const rows = await raw(`SELECT newsroom_fts.rowid & ${ROWID_MASK} AS id FROM ${q.from} AND (newsroom_fts.rowid >> 40) IN (${codes.join(', ')}) LIMIT ${limit + 1}`, q.params)
+    return rows.length > limit ? null : rows.map((r) => Number(r.id))
+  }
+  const inTitle = allWords(expansions, TITLE)
+  return Promise.all([ids(inTitle), ids(`(${allWords(expansions)}) NOT (${inTitle})`)])
 }
 
 /** An FTS5 string: a word is one token for the `ascii` tokenizer (see wordIndexSchema.ts). */

@@ -19,7 +19,8 @@
 const sqliteRowid = (row: 'new' | 'old') => `((CASE ${row}.type WHEN 'news' THEN 1 WHEN 'events' THEN 2 WHEN 'press' THEN 3 ELSE 0 END) << 40) | ${row}.id`
 
 const sqliteTerms = `coalesce(new.search, '') || ' §l' || lower(replace(replace(new.locale, '-', ''), '_', ''))
-    || CASE WHEN coalesce(trim(new.topic_path, '|'), '') <> '' THEN ' §t' || replace(trim(new.topic_path, '|'), '|', ' §t') ELSE '' END`
+    || CASE WHEN coalesce(trim(new.topic_path, '|'), '') <> '' THEN ' §t' || replace(trim(new.topic_path, '|'), '|', ' §t') ELSE '' END
+    || CASE WHEN coalesce(new.title_search, '') <> '' THEN ' §h' || replace(new.title_search, ' ', ' §h') ELSE '' END`
 
 // json_each cannot split on spaces by itself; a word list becomes a JSON array of strings. Words
 // hold no quotes or backslashes, but anything else written to `search` must not break the insert.
@@ -33,6 +34,8 @@ const sqliteAddTerms = `INSERT OR IGNORE INTO newsroom_terms (term)
  * tokenizer treats every non-ASCII character as part of a word and splits on ASCII spaces and
  * punctuation only, so it sees exactly the words `searchText` wrote. The vocabulary has an FTS5
  * trigram index, so looking up a word of three or more letters does not read all of it.
+ * Title words are indexed a second time as `§h` + word, so a page can find the items with every
+ * word in the title (shown first) without reading rows.
  */
 export const SQLITE_WORD_INDEX_UP: string[] = [
   `CREATE TABLE IF NOT EXISTS newsroom_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE)`,
@@ -48,7 +51,7 @@ export const SQLITE_WORD_INDEX_UP: string[] = [
   `CREATE TRIGGER IF NOT EXISTS newsroom_index_words_delete AFTER DELETE ON newsroom_index BEGIN
     DELETE FROM newsroom_fts WHERE rowid = ${sqliteRowid('old')};
   END`,
-  `CREATE TRIGGER IF NOT EXISTS newsroom_index_words_update AFTER UPDATE OF search, locale, type, topic_path ON newsroom_index BEGIN
+  `CREATE TRIGGER IF NOT EXISTS newsroom_index_words_update AFTER UPDATE OF search, title_search, locale, type, topic_path ON newsroom_index BEGIN
     DELETE FROM newsroom_fts WHERE rowid = ${sqliteRowid('old')};
     ${sqliteAddTerms}
     INSERT INTO newsroom_fts (rowid, terms) VALUES (${sqliteRowid('new')}, ${sqliteTerms});
