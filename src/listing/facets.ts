@@ -12,8 +12,8 @@ type Driver = {
   from: (f: FacetFilter) => Promise<string>
   /** Counts through the word index; null when there is none or it cannot answer this query. */
   words: (f: FacetFilter) => Promise<Record<ItemType, number> | null>
-  /** Per page phase, ids of the matching index rows when there are at most `limit`; only where a page needs them. */
-  rowIds?: (f: FacetFilter, types: ItemType[], limit: number) => Promise<(number[] | null)[] | null>
+  /** For one page phase, ids of the matching index rows when there are at most `limit`; only where a page needs them. */
+  rowIds?: (f: FacetFilter, types: ItemType[], limit: number, phase: number) => Promise<number[] | null>
 }
 
 const SQLITE_TOPIC_INDEX = 'locale_type_topicPath_idx'
@@ -60,7 +60,7 @@ function makeDriver(payload: Payload): Driver | null {
         return (await indexes).has(wanted) ? `"newsroom_index" INDEXED BY "${wanted}"` : '"newsroom_index"'
       },
       words: async (f) => ((await hasWordIndex()) ? sqliteWordCounts(raw, f) : null),
-      rowIds: async (f, types, limit) => ((await hasWordIndex()) ? sqlitePhaseRowIds(raw, f, types, limit) : null),
+      rowIds: async (f, types, limit, phase) => ((await hasWordIndex()) ? sqlitePhaseRowIds(raw, f, types, limit, phase) : null),
     }
   }
   if (db.name === 'postgres' && db.pool) {
@@ -93,14 +93,14 @@ export async function groupedFacetCounts(payload: Payload, f: FacetFilter): Prom
 }
 
 /**
- * On SQLite, for each phase of a search page (title matches first, then the rest), the ids of the
- * index rows it can show when they are few: a page for a word that almost no item (or no title)
+ * On SQLite, for one phase of a search page (0: title matches, 1: the rest), the ids of the index
+ * rows it can show when they are few: a page for a word that almost no item (or no title)
  * holds would otherwise walk every row in date order (0.7–1.2 s at 100,000 items). PostgreSQL
  * finds such rows through its trigram indexes and gets null here.
  */
-export async function searchRowIds(payload: Payload, f: FacetFilter, types: ItemType[], limit: number): Promise<(number[] | null)[] | null> {
+export async function searchRowIds(payload: Payload, f: FacetFilter, types: ItemType[], limit: number, phase: number): Promise<number[] | null> {
   const q = driver(payload)
-  return q?.rowIds && f.words.length ? q.rowIds(f, types, limit) : null
+  return q?.rowIds && f.words.length ? q.rowIds(f, types, limit, phase) : null
 }
 
 /** Whether `searchRowIds` can answer on this database (then the page waits for the counts). */

@@ -82,12 +82,12 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
       ]
     : [{}]
 
-  /** `rowIds[phase]`: the only index rows that phase can show (few matches, on SQLite), or null: walk. */
-  const readPage = async (rowIds: (number[] | null)[] | null = null) => {
+  /** `rowIds(phase)`: the only index rows that phase can show (few matches, on SQLite), or null: walk. */
+  const readPage = async (rowIds?: (phase: number) => Promise<number[] | null>) => {
     const items: ListingResult['items'] = []
     let last: { p: number; d: string; k: string } | null = null
     for (let phase = cursor?.p ?? 0; phase < phases.length && items.length <= p.limit; phase++) {
-      const only = rowIds?.[phase]
+      const only = rowIds ? await rowIds(phase) : null
       if (only?.length === 0) continue
       const where: Where[] = [...common, typeFilter, phases[phase]]
       if (only) where.push({ id: { in: only } })
@@ -120,10 +120,10 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
     opts.facets === false ? Promise.resolve([0, 0, 0]) : cursor ? Promise.resolve(cursor.c) : facetCounts(payload, common, filter)
   let news: number, events: number, press: number, page: Awaited<ReturnType<typeof readPage>>
   if (words.length && narrowsSearchPages(payload)) {
-    // SQLite: a phase with few matching rows reads just those (one query each, stopping at the limit).
+    // SQLite: a phase with few matching rows reads just those (one query per phase reached, stopping at the limit).
     const limit = opts.pageRowIds ?? 2000
     ;[news, events, press] = await counting
-    page = await readPage(limit > 0 ? await searchRowIds(payload, filter, p.types, limit) : null)
+    page = await readPage(limit > 0 ? (phase) => searchRowIds(payload, filter, p.types, limit, phase) : undefined)
   } else {
     // The counts and the page do not depend on each other; on PostgreSQL they run on separate connections.
     ;[[news, events, press], page] = await Promise.all([counting, readPage()])

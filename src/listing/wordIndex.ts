@@ -84,24 +84,21 @@ export async function sqliteWordCounts(raw: Raw, f: WordFilter): Promise<Record<
 }
 
 /**
- * For each page phase of a search (every word in the title; the rest), the ids of the matching
- * `newsroom_index` rows of the given types when there are at most `limit`, else null (the page then
- * walks the rows in date order, which finds matches quickly when they are that many).
+ * For one page phase of a search (0: every word in the title; 1: the rest), the ids of the
+ * matching `newsroom_index` rows of the given types when there are at most `limit`, else null (the
+ * page then walks the rows in date order, which finds matches quickly when they are that many).
  */
-export async function sqlitePhaseRowIds(raw: Raw, f: WordFilter, types: ItemType[], limit: number): Promise<(number[] | null)[] | null> {
+export async function sqlitePhaseRowIds(raw: Raw, f: WordFilter, types: ItemType[], limit: number, phase: number): Promise<number[] | null> {
   const expansions = await sqliteExpand(raw, f)
   if (expansions === null) return null
-  if (expansions === 'zero') return [[], []]
+  if (expansions === 'zero') return []
   const codes = Object.entries(TYPE_CODES)
     .filter(([, type]) => types.includes(type))
     .map(([code]) => code)
-  const ids = async (words: string) => {
-    const q = sqliteFrom(f, words)
-    const rows = await raw(`SELECT newsroom_fts.rowid & ${ROWID_MASK} AS id FROM ${q.from} AND (newsroom_fts.rowid >> 40) IN (${codes.join(', ')}) LIMIT ${limit + 1}`, q.params)
-    return rows.length > limit ? null : rows.map((r) => Number(r.id))
-  }
   const inTitle = allWords(expansions, TITLE)
-  return Promise.all([ids(inTitle), ids(`(${allWords(expansions)}) NOT (${inTitle})`)])
+  const q = sqliteFrom(f, phase === 0 ? inTitle : `(${allWords(expansions)}) NOT (${inTitle})`)
+  const rows = await raw(`SELECT newsroom_fts.rowid & ${ROWID_MASK} AS id FROM ${q.from} AND (newsroom_fts.rowid >> 40) IN (${codes.join(', ')}) LIMIT ${limit + 1}`, q.params)
+  return rows.length > limit ? null : rows.map((r) => Number(r.id))
 }
 
 /** An FTS5 string: a word is one token for the `ascii` tokenizer (see wordIndexSchema.ts). */
