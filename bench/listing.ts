@@ -248,7 +248,7 @@ async function bulkLoad(ctx: Ctx, from: number, publishedSoFar: number, targetPu
         categories: item.topics.map((s) => ({ slug: s, title: ctx.topics.get(s)!.title })),
         image: null,
       }
-      if (ev) Object.assign(data, { start: ev.start, end: ev.end, allDay: ev.allDay, location: { name: ev.location.name, address: ev.location.address } })
+      if (ev) Object.assign(data, { start: ev.start, end: ev.end, allDay: ev.allDay, location: { name: ev.location.name, address: ev.location.address }, cancelled: false })
       const text = lexicalToText(body)
       const row = {
         key: `${c}:${id}`,

@@ -19,8 +19,9 @@ export type WordFilter = {
 }
 
 /**
- * A word contained in more indexed words than this (a one-letter word, say) is not expanded: the
- * caller falls back to the plain LIKE count, which gives the same numbers more slowly.
+ * A word contained in more indexed words than this (a one-letter word, say) is not expanded: it is
+ * tested with LIKE on the rows the other words match. When every word is like that, the caller
+ * falls back to the plain LIKE count, which gives the same numbers more slowly.
  */
 export const MAX_EXPANSION = 500
 
@@ -36,44 +37,52 @@ const zero = (): Record<ItemType, number> => ({ news: 0, events: 0, press: 0 })
 /** `%word%` for LIKE; words never hold `%`, `_` or `\` (searchWords splits on them). */
 const containing = (word: string) => `%${word}%`
 
-/** Each query word's indexed words (`%word%` in the vocabulary): `zero` when one has none, null to fall back. */
-async function sqliteExpand(raw: Raw, f: WordFilter): Promise<string[][] | 'zero' | null> {
-  const expansions: string[][] = []
+/**
+ * Each query word's indexed words (`%word%` in the vocabulary). A word inside more than
+ * MAX_EXPANSION of them (a one-letter word) is not expanded but `scanned`: tested with LIKE on the
+ * rows the other words leave. `zero` when a word is in no indexed word; null when no word can use
+ * the index.
+ */
+async function sqliteExpand(raw: Raw, f: WordFilter): Promise<Expanded<string> | 'zero' | null> {
+  const expanded: Expanded<string> = { indexed: [], scanned: [] }
   for (const word of f.words) {
     // The trigram index needs three characters; shorter words read the whole vocabulary.
     const vocabulary = [...word].length >= 3 ? 'newsroom_terms_trigram' : 'newsroom_terms'
     const rows = await raw(`SELECT term FROM ${vocabulary} WHERE term LIKE ? LIMIT ${MAX_EXPANSION + 1}`, [containing(word)])
-    if (rows.length > MAX_EXPANSION) return null
     if (!rows.length) return 'zero'
-    expansions.push(rows.map((r) => String(r.term)))
+    if (rows.length > MAX_EXPANSION) expanded.scanned.push(word)
+    else expanded.indexed.push(rows.map((r) => String(r.term)))
   }
-  return expansions
+  return expanded.indexed.length ? expanded : null
 }
+
+type Expanded<T> = { indexed: T[][]; scanned: string[] }
 
 /** FTS5 query text: every word (any of its expansions), as a word of the text or (`§h`) of the title. */
 const allWords = (expansions: string[][], prefix = '') => expansions.map((terms) => `(${terms.map((t) => quote(prefix + t)).join(' OR ')})`).join(' AND ')
 
-/** FROM … WHERE for an FTS5 query under the filter's locale, topics and dates. */
-function sqliteFrom(f: WordFilter, words: string): { from: string; params: unknown[] } {
+/** FROM … WHERE for an FTS5 query under the filter's locale, topics and dates, and LIKE for `scanned` words. */
+function sqliteFrom(f: WordFilter, words: string, scanned: string[] = []): { from: string; params: unknown[] } {
   const match = [quote(localeTerm(f.locale)), `(${words})`]
   if (f.topicIds.length) match.push(`(${f.topicIds.map((id) => quote(topicTerm(id))).join(' OR ')})`)
   const params: unknown[] = [match.join(' AND ')]
   const p = (value: unknown) => (params.push(value), '?')
   const where = ['newsroom_fts MATCH ?']
   let join = ''
-  if (f.from || f.to || f.endsAfter) {
+  if (f.from || f.to || f.endsAfter || scanned.length) {
     join = ` JOIN newsroom_index AS i ON i.id = (newsroom_fts.rowid & ${ROWID_MASK})`
     if (f.from) where.push(`i.date >= ${p(f.from.toISOString())}`)
     if (f.to) where.push(`i.date <= ${p(f.to.toISOString())}`)
     if (f.endsAfter) where.push(`i.type = 'events' AND i.ends_at >= ${p(f.endsAfter.toISOString())}`)
+    for (const word of scanned) where.push(`i.search LIKE ${p(containing(word))}`)
   }
   return { from: `newsroom_fts${join} WHERE ${where.join(' AND ')}`, params }
 }
 
 export async function sqliteWordCounts(raw: Raw, f: WordFilter): Promise<Record<ItemType, number> | null> {
-  const expansions = await sqliteExpand(raw, f)
-  if (expansions === null || expansions === 'zero') return expansions && zero()
-  const q = sqliteFrom(f, allWords(expansions))
+  const expanded = await sqliteExpand(raw, f)
+  if (expanded === null || expanded === 'zero') return expanded && zero()
+  const q = sqliteFrom(f, allWords(expanded.indexed), expanded.scanned)
   const rows = await raw(`SELECT newsroom_fts.rowid >> 40 AS code, count(*) AS n FROM ${q.from} GROUP BY code`, q.params)
   const counts = zero()
   for (const row of rows) {
@@ -89,9 +98,11 @@ export async function sqliteWordCounts(raw: Raw, f: WordFilter): Promise<Record<
  * page then walks the rows in date order, which finds matches quickly when they are that many).
  */
 export async function sqlitePhaseRowIds(raw: Raw, f: WordFilter, types: ItemType[], limit: number, phase: number): Promise<number[] | null> {
-  const expansions = await sqliteExpand(raw, f)
-  if (expansions === null) return null
-  if (expansions === 'zero') return []
+  const expanded = await sqliteExpand(raw, f)
+  if (expanded === 'zero') return []
+  // A scanned word has no title terms to exclude in FTS5; such a page walks.
+  if (expanded === null || expanded.scanned.length) return null
+  const expansions = expanded.indexed
   const codes = Object.entries(TYPE_CODES)
     .filter(([, type]) => types.includes(type))
     .map(([code]) => code)
@@ -117,9 +128,10 @@ export async function postgresWordCounts(raw: Raw, schema: string, f: WordFilter
     raw(`SELECT id, term FROM ${schema}newsroom_terms WHERE term = ANY($1::varchar[])`, [meta]),
     ...f.words.map((word) => raw(`SELECT id FROM ${schema}newsroom_terms WHERE term LIKE $1 AND term NOT LIKE '§%' LIMIT ${MAX_EXPANSION + 1}`, [containing(word)])),
   ])
-  if (expanded.some((rows) => rows.length > MAX_EXPANSION)) return null
   if (expanded.some((rows) => !rows.length)) return zero()
-  const expansions = expanded.map((rows) => rows.map((r) => Number(r.id)))
+  const expansions = expanded.filter((rows) => rows.length <= MAX_EXPANSION).map((rows) => rows.map((r) => Number(r.id)))
+  const scanned = f.words.filter((_, k) => expanded[k]!.length > MAX_EXPANSION)
+  if (!expansions.length) return null
   const ids = new Map(metaRows!.map((r) => [String(r.term), Number(r.id)]))
   const locale = ids.get(meta[0]!)
   const topics = f.topicIds.map((id) => ids.get(topicTerm(id))).filter((id) => id !== undefined)
@@ -131,11 +143,12 @@ export async function postgresWordCounts(raw: Raw, schema: string, f: WordFilter
   const where = [`s.terms @> ${terms([locale])}`, ...expansions.map((e) => `s.terms && ${terms(e)}`)]
   if (topics.length) where.push(`s.terms && ${terms(topics)}`)
   let join = ''
-  if (f.from || f.to || f.endsAfter) {
+  if (f.from || f.to || f.endsAfter || scanned.length) {
     join = ` JOIN ${schema}newsroom_index AS i ON i.id = s.id`
     if (f.from) where.push(`i.date >= ${p(f.from.toISOString())}`)
     if (f.to) where.push(`i.date <= ${p(f.to.toISOString())}`)
     if (f.endsAfter) where.push(`i.ends_at >= ${p(f.endsAfter.toISOString())}`)
+    for (const word of scanned) where.push(`i.search LIKE ${p(containing(word))}`)
   }
   const types: ItemType[] = f.endsAfter ? ['events'] : ['news', 'events', 'press']
   const counts = zero()

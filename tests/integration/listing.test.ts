@@ -118,6 +118,8 @@ describe.skipIf(databaseUnavailable())('GET /api/newsroom/items', () => {
     { q: 'finnsinte' },
     { q: 'zq' },
     { q: 'zq599 ordlista' },
+    { q: 'zq ordlista' }, // one word over the expansion limit, one within it
+    { q: 'zq suicidprevention' },
   ]
   it.each(combos)('facets and total equal a brute-force count: %o', async (filter) => {
     const sp = new URLSearchParams()
