@@ -37,9 +37,7 @@ function makeDriver(payload: Payload): Driver | null {
     name: string
     schemaName?: string
     client?: { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
-    pool?: {
-      query: (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>
-    }
+    pool?: { query: (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
   }
   if (db.name === 'sqlite' && db.client) {
     const client = db.client
@@ -102,9 +100,6 @@ export async function searchRowIds(payload: Payload, f: FacetFilter, types: Item
   const q = driver(payload)
   return q?.rowIds && f.words.length ? q.rowIds(f, types, limit, phase) : null
 }
-
-/** Whether `searchRowIds` can answer on this database (then the page waits for the counts). */
-export const narrowsSearchPages = (payload: Payload) => Boolean(driver(payload)?.rowIds)
 
 /** The LIKE count alone (the fallback; the bench compares it with the word index). */
 export async function likeFacetCounts(payload: Payload, f: FacetFilter): Promise<Record<ItemType, number> | null> {

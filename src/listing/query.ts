@@ -4,7 +4,7 @@ import type { FeedExtras, ItemType, ListingItem } from './types'
 
 import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
 import { decodeCursor, encodeCursor } from './cursor'
-import { type FacetFilter, groupedFacetCounts, narrowsSearchPages, searchRowIds } from './facets'
+import { type FacetFilter, groupedFacetCounts, searchRowIds } from './facets'
 import { newsroomOptions } from './indexer'
 import { BadParameter, filterHash, type ListingParams } from './params'
 import { searchWords } from './text'
@@ -118,17 +118,11 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
   const filter: FacetFilter = { locale: p.locale, topicIds: ids, words, from: p.from, to: p.to, endsAfter: p.upcoming ? now : undefined }
   const counting: Promise<[number, number, number]> =
     opts.facets === false ? Promise.resolve([0, 0, 0]) : cursor ? Promise.resolve(cursor.c) : facetCounts(payload, common, filter)
-  let news: number, events: number, press: number, page: Awaited<ReturnType<typeof readPage>>
-  if (words.length && narrowsSearchPages(payload)) {
-    // SQLite: a phase with few matching rows reads just those (one query per phase reached, stopping at the limit).
-    const limit = opts.pageRowIds ?? 2000
-    ;[news, events, press] = await counting
-    page = await readPage(limit > 0 ? (phase) => searchRowIds(payload, filter, p.types, limit, phase) : undefined)
-  } else {
-    // The counts and the page do not depend on each other; on PostgreSQL they run on separate connections.
-    ;[[news, events, press], page] = await Promise.all([counting, readPage()])
-  }
-  const { items, last } = page
+  // A search phase with few matching rows reads just those on SQLite (searchRowIds); elsewhere it walks.
+  const limit = opts.pageRowIds ?? 2000
+  const rowIds = words.length && limit > 0 ? (phase: number) => searchRowIds(payload, filter, p.types, limit, phase) : undefined
+  // The counts and the page do not depend on each other; on PostgreSQL they run on separate connections.
+  const [[news, events, press], { items, last }] = await Promise.all([counting, readPage(rowIds)])
   const facets = { all: news + events + press, news, events, press }
   const total = p.types.reduce((sum, t) => sum + facets[t], 0)
   const hasMore = items.length > p.limit

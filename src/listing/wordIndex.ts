@@ -3,7 +3,8 @@ import type { ItemType } from './types'
 /**
  * Facet counts for a search through the word index (see wordIndexSchema.ts): each query word is
  * expanded to the indexed words that contain it, and the counts come from the index, so a search
- * matching most items costs about what a narrow one does instead of reading every search text.
+ * matching most items no longer reads every search text. On SQLite the index also names the rows
+ * of a page phase that few items match.
  */
 
 export type Raw = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>
