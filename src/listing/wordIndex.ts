@@ -44,7 +44,16 @@ const containing = (word: string) => `%${word}%`
  * rows the other words leave. `zero` when a word is in no indexed word; null when no word can use
  * the index.
  */
-async function sqliteExpand(raw: Raw, f: WordFilter): Promise<Expanded<string> | 'zero' | null> {
+function sqliteExpand(raw: Raw, f: WordFilter): Promise<Expanded<string> | 'zero' | null> {
+  // One listing asks for its counts and for each page phase with the same filter: look words up once.
+  let expanded = expansionsOf.get(f)
+  if (!expanded) expansionsOf.set(f, (expanded = lookUp(raw, f)))
+  return expanded
+}
+
+const expansionsOf = new WeakMap<WordFilter, Promise<Expanded<string> | 'zero' | null>>()
+
+async function lookUp(raw: Raw, f: WordFilter): Promise<Expanded<string> | 'zero' | null> {
   const expanded: Expanded<string> = { indexed: [], scanned: [] }
   for (const word of f.words) {
     // The trigram index needs three characters; shorter words read the whole vocabulary.
