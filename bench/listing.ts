@@ -350,7 +350,7 @@ const CASES: Cases = [
 ]
 /** Beyond the four cases: the other ends of search (a word almost nothing holds; a word no title holds, so the title-first phase finds nothing). */
 const EXTRA_CASES: Cases = [
-  { id: 'e', label: 'search for a rare word q=13718 (one item)', query: 'q=13718' },
+  { id: 'e', label: 'search for a rare word q=13718 (one item at 100k)', query: 'q=13718' },
   { id: 'f', label: 'search for a word in no title q=brukarmedverkan', query: 'q=brukarmedverkan' },
 ]
 
