@@ -14,6 +14,8 @@ import { digestDeliveriesCollection, digestRunsCollection, rateLimitsCollection 
 import { subscribersCollection } from '../collections/subscribers'
 import { loginAttemptsCollection } from '../collections/loginAttempts'
 import { hardenAuthCollection } from './auth/hardenAuthCollection'
+import { guardLockedDocuments } from './locks/lockOwner'
+import { hardenUploadCollection } from './uploads/hardenUploadCollection'
 import { healthEndpoint, stateEndpoint } from './endpoints/health'
 import { feedEndpoints, feedListEndpoint } from './endpoints/feeds'
 import { itemsEndpoint } from './endpoints/items'
@@ -52,13 +54,17 @@ export const newsroomPlugin =
       ...config,
       // The body fields are rich text: a project without a default editor gets Lexical.
       editor: config.editor ?? lexicalEditor(),
-      collections: [...own, ...collections],
+      collections: [...own, ...collections].map(hardenUploadCollection),
       // A wrong password or a throttled login is the visitor's doing, not a server error.
       // (Payload looks levels up by the error's class name; its type lists only its own classes.)
       loggingLevels: { AuthenticationError: 'info', LoginThrottled: 'info', ...config.loggingLevels } as Config['loggingLevels'],
       endpoints: options.enabled
         ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : []), ...subscribersAdminEndpoints]
         : config.endpoints,
+      onInit: async (payload) => {
+        guardLockedDocuments(payload)
+        await config.onInit?.(payload)
+      },
       jobs: newsletterOn ? { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...newsletterTasks(options)] } : config.jobs,
       custom: {
         ...config.custom,
