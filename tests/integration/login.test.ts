@@ -131,3 +131,29 @@ describe.skipIf(databaseUnavailable())('login throttle instead of an account loc
     )
   })
 })
+
+describe.skipIf(databaseUnavailable())('the login cookie follows SERVER_URL', () => {
+  it('is Secure (and HttpOnly) when SERVER_URL is https, not when it is http', async () => {
+    for (const [url, secure] of [
+      ['https://nyhetsrum.example.se', true],
+      ['http://nyhetsrum.example.se', false],
+    ] as const) {
+      const n = await startNewsroom({ SERVER_URL: url }, { key: `cookie-${secure}` })
+      try {
+        await n.payload.create({ collection: 'users', data: { email: 'kaka@example.se', password: 'kak-lösenord-1', roles: ['editor'] } as never })
+        const res = await fetch(`${n.baseUrl}/api/users/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'kaka@example.se', password: 'kak-lösenord-1' }),
+        })
+        expect(res.status).toBe(200)
+        const cookie = res.headers.getSetCookie().find((c) => c.startsWith('payload-token='))!
+        expect(cookie).toMatch(/;\s*HttpOnly/i)
+        if (secure) expect(cookie).toMatch(/;\s*Secure/i)
+        else expect(cookie).not.toMatch(/;\s*Secure/i)
+      } finally {
+        await n.close()
+      }
+    }
+  })
+})
