@@ -103,7 +103,7 @@ describe.skipIf(missing)('security headers on every answer of npm start', () => 
     for (const s of seen) expectCommonHeaders(s, false)
   })
 
-  it("our HTML pages get a script policy with a fresh nonce, which Next.js puts on its own scripts", async () => {
+  it("admin pages get a script policy with a fresh nonce, which Next.js puts on its own scripts", async () => {
     const [first, second] = [await get('admin', '/admin/login'), await get('admin', '/admin/login')]
     const csp = first.headers.get('content-security-policy')!
     const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1]
