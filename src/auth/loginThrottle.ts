@@ -124,6 +124,11 @@ export function loginThrottleHooks(configured: LoginOptions, configuredTrustProx
       await spendPasswordHashTime(password)
       throw new AuthenticationError(req.t)
     }
+    // A lock Payload set before this throttle took over would still answer "locked": lift it.
+    const { lockUntil } = user as { lockUntil?: string | null }
+    if (lockUntil) {
+      await payload.db.updateOne({ collection: collection.slug as CollectionSlug, id: user.id as number | string, data: { lockUntil: null, loginAttempts: 0 }, req })
+    }
     return args
   }
 

@@ -89,6 +89,15 @@ describe.skipIf(databaseUnavailable())('login throttle instead of an account loc
     expect((await login(REAL.email, REAL.password, address())).status).toBe(200)
   })
 
+  it('an account Payload locked before the throttle took over answers like any other, and logs in', async () => {
+    const lockUntil = new Date(Date.now() + 10 * 60_000).toISOString()
+    await n.payload.db.updateOne({ collection: 'users', where: { email: { equals: REAL.email } }, data: { lockUntil, loginAttempts: 5 } })
+    const locked = await login(REAL.email, 'fel', address())
+    const unknown = await login('finns-inte-heller@example.se', 'fel', address())
+    expect(shape(locked)).toEqual(shape(unknown))
+    expect((await login(REAL.email, REAL.password, address())).status).toBe(200)
+  })
+
   it('one address gets 429 with Retry-After after ipLimit failed attempts, whatever accounts it tries', async () => {
     const from = address()
     const limit = settings().ipLimit!
