@@ -120,6 +120,17 @@ describe.skipIf(databaseUnavailable())('login throttle instead of an account loc
     expect((await login(REAL.email, REAL.password, address())).status).toBe(200)
   })
 
+  it('the throttle counters are not readable through the API, not even by an admin; they hold no address or e-mail', async () => {
+    const admin = await n.editor('admin')
+    expect((await login(REAL.email, 'fel', address())).status).toBe(401)
+    for (const headers of [{}, { authorization: admin }]) {
+      expect((await fetch(`${n.baseUrl}/api/login-attempts`, { headers })).status).toBe(403)
+    }
+    const rows = await n.payload.db.find({ collection: 'login-attempts', limit: 1000, pagination: false })
+    expect(rows.docs.length).toBeGreaterThan(0)
+    expect(JSON.stringify(rows.docs)).not.toMatch(/198\.51\.|@example\.se/)
+  })
+
   it('measures unknown, wrong-password and throttled answers (median of 20 each; reported, not asserted)', async () => {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
     const wrong: number[] = []
