@@ -123,7 +123,7 @@ describe.skipIf(databaseUnavailable())('login throttle instead of an account loc
   it('the throttle counters are not readable through the API, not even by an admin; they hold no address or e-mail', async () => {
     const admin = await n.editor('admin')
     expect((await login(REAL.email, 'fel', address())).status).toBe(401)
-    for (const headers of [{}, { authorization: admin }]) {
+    for (const headers of [{}, { authorization: admin }] as Record<string, string>[]) {
       expect((await fetch(`${n.baseUrl}/api/login-attempts`, { headers })).status).toBe(403)
     }
     const rows = await n.payload.db.find({ collection: 'login-attempts', limit: 1000, pagination: false })
