@@ -6,6 +6,8 @@ const nextConfig = {
   images: { unoptimized: true },
   // Types are checked once by `npm run typecheck` (part of `npm test`), not again by every build.
   typescript: { ignoreBuildErrors: true },
+  // No X-Powered-By (withPayload adds its own "Next.js, Payload" one unless this is false).
+  poweredByHeader: false,
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

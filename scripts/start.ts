@@ -10,6 +10,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { createSecurityHeaders } from '../src/http/securityHeaders'
 import { readEnv } from '../src/runtime/env'
 import { createPublicCache } from '../src/runtime/publicCache'
 
@@ -50,12 +51,16 @@ if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || (fs.existsSync(stamp
 
 Object.assign(process.env, { NODE_ENV: 'production' })
 const { default: next } = await import('next')
-const app = next({ dev: false, dir: root, hostname: '0.0.0.0', port: env.PORT })
+const app = next({ dev: false, dir: root, hostname: env.HOST, port: env.PORT })
 await app.prepare()
 const handle = app.getRequestHandler()
 
-const cache = createPublicCache({ origin: `http://127.0.0.1:${env.PORT}` })
+// How this process reaches itself (the cache's origin, the start-up check): the bound address, or loopback when bound to all.
+const self = `http://${['0.0.0.0', '::'].includes(env.HOST) ? '127.0.0.1' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`
+const cache = createPublicCache({ origin: self })
+const securityHeaders = createSecurityHeaders({ serverURL: env.SERVER_URL })
 const server = http.createServer((req, res) => {
+  securityHeaders(req, res)
   const answered = cache.handle(req, res)
   if (answered === true) return
   if (answered === false) return void handle(req, res)
@@ -70,15 +75,15 @@ const server = http.createServer((req, res) => {
 // Longer than the idle timeout of proxies and HTTP clients, so they never reuse a connection we are closing.
 server.keepAliveTimeout = 65_000
 server.headersTimeout = 66_000
-await new Promise<void>((resolve) => server.listen(env.PORT, resolve))
+await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve))
 
 // The first API request starts Payload inside Next: migrations, seeding and job crons run now, not on a visitor's request.
-const health = await fetch(`http://127.0.0.1:${env.PORT}/api/newsroom/health`)
+const health = await fetch(`${self}/api/newsroom/health`)
 if (!health.ok) {
   console.error(`Payload did not start: ${health.status} ${await health.text()}`)
   process.exit(1)
 }
-console.log(`Newsroom ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s: admin ${env.SERVER_URL}/admin · API ${env.SERVER_URL}/api · port ${env.PORT}`)
+console.log(`Newsroom ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s: admin ${env.SERVER_URL}/admin · API ${env.SERVER_URL}/api · listening on ${env.HOST}:${env.PORT}`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => server.close(() => process.exit(0)))

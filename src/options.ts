@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { trustProxySchema } from './http/clientAddress'
+import { loginOptionsSchema } from './auth/loginOptions'
 import type { CollectionOverride } from './types'
 
 const slugSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
@@ -115,6 +117,10 @@ export const newsroomOptionsSchema = z
       .prefault({}),
     /** Directory for uploaded media files. @default 'media' */
     mediaDir: z.string().min(1).default('media'),
+    /** Login throttle of every auth collection (replaces Payload's account lock). See `src/auth/loginOptions.ts`. */
+    login: loginOptionsSchema,
+    /** Proxies in front of the server whose X-Forwarded-For entries are believed: a hop count or their addresses. @default 0 */
+    trustProxy: trustProxySchema.default(0),
   })
   .superRefine((o, ctx) => {
     if (!o.locales.includes(o.defaultLocale)) {

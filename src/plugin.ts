@@ -12,6 +12,10 @@ import { newsroomIndexCollection } from '../collections/newsroomIndex'
 import { topicsCollection } from '../collections/topics'
 import { digestDeliveriesCollection, digestRunsCollection, rateLimitsCollection } from '../collections/newsletterRuns'
 import { subscribersCollection } from '../collections/subscribers'
+import { loginAttemptsCollection } from '../collections/loginAttempts'
+import { hardenAuthCollection } from './auth/hardenAuthCollection'
+import { guardLockedDocuments } from './locks/lockOwner'
+import { hardenUploadCollection } from './uploads/hardenUploadCollection'
 import { healthEndpoint, stateEndpoint } from './endpoints/health'
 import { feedEndpoints, feedListEndpoint } from './endpoints/feeds'
 import { itemsEndpoint } from './endpoints/items'
@@ -35,6 +39,7 @@ export const newsroomPlugin =
     )
     // Newsletter: subscribers, digest runs and deliveries, rate-limit counters (kept even when disabled, so the schema does not change).
     collections.push(subscribersCollection(options), digestRunsCollection(), digestDeliveriesCollection(), rateLimitsCollection())
+    collections.push(loginAttemptsCollection())
     const newsletterOn = options.enabled && options.newsletter.enabled
     const taken = new Set((config.collections ?? []).map((c) => c.slug))
     const clash = collections.find((c) => taken.has(c.slug))
@@ -42,18 +47,28 @@ export const newsroomPlugin =
       throw new Error(`newsroomPlugin: the config already has a collection "${clash.slug}"; pick another slug with collections.<name>.slug`)
     }
 
+    const serverURL = options.serverURL ?? config.serverURL ?? 'http://localhost:3000'
+    const own = (config.collections ?? []).map((c) => hardenAuthCollection(c, options.login, options.trustProxy, serverURL))
+
     return {
       ...config,
       // The body fields are rich text: a project without a default editor gets Lexical.
       editor: config.editor ?? lexicalEditor(),
-      collections: [...(config.collections ?? []), ...collections],
+      collections: [...own, ...collections].map(hardenUploadCollection),
+      // A wrong password or a throttled login is the visitor's doing, not a server error.
+      // (Payload looks levels up by the error's class name; its type lists only its own classes.)
+      loggingLevels: { AuthenticationError: 'info', LoginThrottled: 'info', ...config.loggingLevels } as Config['loggingLevels'],
       endpoints: options.enabled
         ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : []), ...subscribersAdminEndpoints]
         : config.endpoints,
+      onInit: async (payload) => {
+        guardLockedDocuments(payload)
+        await config.onInit?.(payload)
+      },
       jobs: newsletterOn ? { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...newsletterTasks(options)] } : config.jobs,
       custom: {
         ...config.custom,
-        newsroom: { ...options, serverURL: options.serverURL ?? config.serverURL ?? 'http://localhost:3000' },
+        newsroom: { ...options, serverURL },
       },
     }
   }

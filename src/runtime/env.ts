@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import { isIP } from 'node:net'
 import path from 'node:path'
 
 import { z } from 'zod'
+
+import { parseTrustProxy, trustProxySchema } from '../http/clientAddress'
 
 const databaseUrl = z
   .string()
@@ -13,6 +16,11 @@ const envSchema = z.object({
   DATABASE_URL: databaseUrl.default('file:./data/newsroom.db'),
   SERVER_URL: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).default('http://localhost:3000'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Address `npm start` listens on: loopback by default (behind a proxy on the same host); `0.0.0.0` or `::` for every interface. */
+  HOST: z
+    .string()
+    .refine((v) => isIP(v) !== 0 || /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(v), 'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1'),
   PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.email().default('nyhetsrum@localhost'),
@@ -22,6 +30,16 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   SEED: z.enum(['true', 'false']).default('true'),
   RUN_JOBS: z.enum(['true', 'false']).default('true'),
+  /** Proxies in front whose X-Forwarded-For entries count: empty/0 = none, a number of hops, or addresses/CIDRs, comma-separated. */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const parsed = trustProxySchema.safeParse(parseTrustProxy(v))
+      if (parsed.success) return parsed.data
+      ctx.addIssue({ code: 'custom', message: `must be a number of hops or comma-separated addresses/CIDRs: ${parsed.error.issues[0]?.message}` })
+      return z.NEVER
+    }),
 })
 
 export type AppEnv = z.output<typeof envSchema> & { PAYLOAD_SECRET: string }

@@ -25,6 +25,10 @@ describe('invalid configuration stops start-up with a message naming the setting
     expect(() => newsroomPlugin({ locales: ['sv'], defaultLocale: 'en' })(baseConfig)).toThrow(/option "defaultLocale"/)
   })
 
+  it('login throttle options are checked', () => {
+    expect(() => newsroomPlugin({ login: { ipLimit: 0 } })(baseConfig)).toThrow(/option "login.ipLimit"/)
+  })
+
   it('a collection slug clash is reported', () => {
     expect(() => newsroomPlugin()({ ...baseConfig, collections: [{ slug: 'news', fields: [] }] })).toThrow(/already has a collection "news"/)
   })
@@ -34,6 +38,7 @@ describe('invalid configuration stops start-up with a message naming the setting
     ['SERVER_URL', 'localhost:3000'],
     ['SMTP_URL', 'http://mail'],
     ['PORT', 'abc'],
+    ['HOST', 'not a host!'],
   ])('env %s=%s is rejected by name', (name, value) => {
     expect(() => readEnv({ [name]: value, PAYLOAD_SECRET: 'x'.repeat(32) })).toThrow(new RegExp(`${name}:`))
   })
