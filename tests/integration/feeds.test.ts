@@ -88,6 +88,18 @@ describe.skipIf(databaseUnavailable())('feed endpoints', () => {
     expect(json.language).toBe('sv')
   })
 
+  it('JSON Feed: every item has content_html or content_text; an event with no body and no summary gets its title', async () => {
+    // JSON Feed 1.1: "content_html and content_text are each optional strings — but one or the other must be present."
+    const present = (value: unknown) => typeof value === 'string' && /\S/.test(value)
+    const feed = parseJsonFeed(await (await get('feed.json')).json())
+    expect(feed.items!.length).toBeGreaterThan(3)
+    for (const item of feed.items!) expect(present(item.content_html) || present(item.content_text), item.title).toBe(true)
+    const bare = feed.items!.find((i) => i.title === 'Heldagskonferens')!
+    expect(bare.content_html).toBeUndefined()
+    expect(bare.content_text).toBe('Heldagskonferens')
+    expect(feed.items!.find((i) => i.title === 'Pressmeddelande om folkhälsa')!.content_text).toBe('Pressmeddelande om folkhälsa')
+  })
+
   it('topic scoping, type scoping and English', async () => {
     const scoped = parseRssFeed(await (await get('feed.rss?category=suicidprevention')).text())
     expect(scoped.items!.map((i) => i.title).sort()).toEqual(['Krisstöd ]]> & <b>fet</b> 🎉 slut', 'Utbildningsdag'])
