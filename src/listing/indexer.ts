@@ -6,6 +6,7 @@ import type { ResolvedNewsroomOptions } from '../options'
 import type { FeedExtras, ItemType, ListingItem } from './types'
 
 import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
+import { withItemLock } from './itemLock'
 import { lexicalToText, searchText } from './text'
 import { pruneVocabulary } from './vocabulary'
 import { topicTerm } from './wordIndex'
@@ -93,7 +94,11 @@ async function indexedTerms(payload: Payload, key: string, req?: Partial<Payload
  * the published version exists, none otherwise (draft, unpublished, deleted). Returns the terms
  * the item no longer has, for pruning the vocabulary once this is committed.
  */
-export async function indexItem({ payload, type, id, req, parents }: IndexArgs): Promise<string[]> {
+export async function indexItem(args: IndexArgs): Promise<string[]> {
+  return withItemLock(args.payload, `${args.type}:${args.id}`, args.req, () => writeItemRows(args))
+}
+
+async function writeItemRows({ payload, type, id, req, parents }: IndexArgs): Promise<string[]> {
   const options = newsroomOptions(payload)
   const key = `${type}:${id}`
   const before = await indexedTerms(payload, key, req)
@@ -140,9 +145,11 @@ export async function indexItem({ payload, type, id, req, parents }: IndexArgs):
 /** Removes the item's rows; returns their terms, for pruning the vocabulary once this is committed. */
 export async function removeItem(payload: Payload, type: ItemType, id: string | number, req?: Partial<PayloadRequest>): Promise<string[]> {
   const key = `${type}:${id}`
-  const terms = await indexedTerms(payload, key, req)
-  await payload.db.deleteMany({ collection: INDEX, where: { key: { equals: key } }, req })
-  return [...terms]
+  return withItemLock(payload, key, req, async () => {
+    const terms = await indexedTerms(payload, key, req)
+    await payload.db.deleteMany({ collection: INDEX, where: { key: { equals: key } }, req })
+    return [...terms]
+  })
 }
 
 /**

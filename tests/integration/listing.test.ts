@@ -1,6 +1,8 @@
+import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { afterCommitSettled } from '../../src/listing/afterCommit'
+import { indexItem } from '../../src/listing/indexer'
 import { LISTING_QUEUE, TASK_REINDEX_TOPIC } from '../../src/listing/topicJob'
 import { lexicalFromParagraphs } from '../../src/seed/lexical'
 import { databaseUnavailable, testDatabase } from '../support/database'
@@ -352,6 +354,31 @@ describe.skipIf(databaseUnavailable())('topic rename and move as a job', () => {
     expect((await list('category=halsa&q=artikel')).facets).toEqual({ all: N, news: N / 3, events: N / 3, press: N / 3 })
     expect((await list('category=vard')).facets).toEqual({ all: 0, news: 0, events: 0, press: 0 })
     expect((await list('category=skola&type=press')).total).toBe(N / 30)
+  })
+
+  it('two writers indexing one item at once (an editor and the job, say) leave one row per locale', async () => {
+    const { docs } = await n.payload.find({ collection: 'news', where: { title: { equals: 'Artikel 3 om barn' } }, depth: 0 })
+    const id = docs[0]!.id
+    const rows = async () => (await n.payload.count({ collection: 'newsroom-index' as never, where: { key: { equals: `news:${id}` } }, overrideAccess: true })).totalDocs
+    expect(await rows()).toBe(2) // sv and en
+
+    await Promise.all([indexItem({ payload: n.payload, type: 'news', id }), indexItem({ payload: n.payload, type: 'news', id }), indexItem({ payload: n.payload, type: 'news', id })])
+    expect(await rows()).toBe(2)
+
+    if (testDatabase === 'postgres') {
+      // Two transactions: the second indexes while the first has not committed.
+      const pool = (n.payload.db as unknown as { pool: { query: (q: string) => Promise<{ rows: { n: string }[] }> } }).pool
+      const [a, b] = [await createLocalReq({}, n.payload), await createLocalReq({}, n.payload)]
+      expect(await initTransaction(a)).toBe(true)
+      expect(await initTransaction(b)).toBe(true)
+      await indexItem({ payload: n.payload, type: 'news', id, req: a })
+      const second = indexItem({ payload: n.payload, type: 'news', id, req: b })
+      await expect.poll(async () => Number((await pool.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rows[0]!.n)).toBeGreaterThan(0)
+      await commitTransaction(a)
+      await second
+      await commitTransaction(b)
+      expect(await rows()).toBe(2)
+    }
   })
 
   it('a description edit re-indexes nothing and queues nothing', async () => {
