@@ -104,13 +104,18 @@ async function prunePostgres(pool: NonNullable<SqlAdapter['pool']>, schema: stri
   if (present.rows[0]?.present !== true) return 0
   const unused = `NOT EXISTS (SELECT 1 FROM ${schema}newsroom_search AS s WHERE s.terms @> ARRAY[t.id])`
   const ids = (rows: Rows) => rows.rows.map((r) => Number(r.id))
+  // The whole vocabulary: one pass over the term arrays (a GIN lookup per word cost 0.4 ms each here).
+  const everyUnused = async function* () {
+    const all = ids(await pool.query(`SELECT id FROM ${schema}newsroom_terms EXCEPT SELECT unnest(terms) FROM ${schema}newsroom_search ORDER BY 1`))
+    for (let i = 0; i < all.length; i += 4 * CHUNK) yield all.slice(i, i + 4 * CHUNK) // each batch holds the lock ~0.3 s
+  }
+  const unusedOf = async function* (list: string[]) {
+    for (let i = 0; i < list.length; i += CHUNK) {
+      yield ids(await pool.query(`SELECT t.id FROM ${schema}newsroom_terms AS t WHERE t.term = ANY($1::varchar[]) AND ${unused}`, [list.slice(i, i + CHUNK)]))
+    }
+  }
   let pruned = 0
-  for await (const chunk of chunks(
-    words,
-    async (after) => ids(await pool.query(`SELECT id FROM ${schema}newsroom_terms WHERE id > $1 ORDER BY id LIMIT ${CHUNK}`, [after])),
-    async (list) => ids(await pool.query(`SELECT id FROM ${schema}newsroom_terms WHERE term = ANY($1::varchar[])`, [list])),
-  )) {
-    const candidates = chunk.length ? ids(await pool.query(`SELECT t.id FROM ${schema}newsroom_terms AS t WHERE t.id = ANY($1::integer[]) AND ${unused}`, [chunk])) : []
+  for await (const candidates of words ? unusedOf(words) : everyUnused()) {
     if (!candidates.length) continue
     const client = await pool.connect()
     try {
@@ -120,7 +125,11 @@ async function prunePostgres(pool: NonNullable<SqlAdapter['pool']>, schema: stri
       // in an editor's request): the words stay for the next prune, which is harmless.
       await client.query(`SET LOCAL lock_timeout = '500ms'`)
       await client.query(`SELECT pg_advisory_xact_lock(${VOCABULARY_LOCK})`)
-      const res = await client.query(`DELETE FROM ${schema}newsroom_terms AS t WHERE t.id = ANY($1::integer[]) AND ${unused}`, [candidates])
+      // Checked again as a set: one GIN scan for the rows holding any candidate (normally none).
+      const res = await client.query(
+        `DELETE FROM ${schema}newsroom_terms WHERE id = ANY($1::integer[]) AND id NOT IN (SELECT unnest(s.terms) FROM ${schema}newsroom_search AS s WHERE s.terms && $1::integer[])`,
+        [candidates],
+      )
       await client.query('COMMIT')
       pruned += res.rowCount ?? 0
     } catch (err) {
