@@ -5,19 +5,26 @@ const MAX_WAIT_MS = 10 * 60_000
 
 const running = new WeakMap<Payload, Set<Promise<void>>>()
 
+/** How long an id may stay on the request after the adapter dropped its session (the COMMIT in flight). */
+const COMMIT_GRACE_MS = 5_000
+
 /**
- * Whether the request still has an open transaction. Payload deletes `req.transactionID` when the
- * operation that began it commits or rolls back, and the SQL adapters drop the session first.
- * Adapters without transactions (SQLite by default, MongoDB without a replica set) leave a
- * promise of null there instead, which Payload's dataloader may even turn into `{}` (it writes
- * the id through JSON.stringify and back): anything but a string or number id is no transaction.
+ * Whether the request's transaction may still be open. Payload deletes `req.transactionID` once
+ * the operation that began it has committed or rolled back. The SQL adapters drop their session
+ * at the START of a commit, before the COMMIT has run, so that alone does not mean committed;
+ * only when the id lingers on the request long after (a caller that commits by hand and keeps
+ * the id) is it taken as done. Adapters without transactions (SQLite by default, MongoDB without
+ * a replica set) leave a promise of null instead, which Payload's dataloader may even turn into
+ * `{}` (it writes the id through JSON.stringify and back): that is no transaction.
  */
-async function transactionOpen(req: Partial<PayloadRequest> & { payload: Payload }): Promise<boolean> {
+async function transactionOpen(req: Partial<PayloadRequest> & { payload: Payload }, sessionGoneSince: { at?: number }): Promise<boolean> {
   let id: unknown = req.transactionID
   if (id && typeof (id as PromiseLike<unknown>).then === 'function') id = (await id) == null ? null : req.transactionID
   if (typeof id !== 'string' && typeof id !== 'number') return false
   const sessions = (req.payload.db as { sessions?: Record<string, unknown> }).sessions
-  return !sessions || String(id) in sessions
+  if (!sessions || String(id) in sessions) return true
+  sessionGoneSince.at ??= Date.now()
+  return Date.now() - sessionGoneSince.at < COMMIT_GRACE_MS
 }
 
 /**
@@ -31,7 +38,8 @@ export function afterCommit(req: Partial<PayloadRequest> & { payload: Payload },
   const started = Date.now()
   const done = (async () => {
     await new Promise((r) => setImmediate(r)) // after the hook that called us has returned
-    while ((await transactionOpen(req)) && Date.now() - started < MAX_WAIT_MS) await new Promise((r) => setTimeout(r, 5))
+    const sessionGone = {}
+    while ((await transactionOpen(req, sessionGone)) && Date.now() - started < MAX_WAIT_MS) await new Promise((r) => setTimeout(r, 5))
     await task()
   })().catch((err: unknown) => payload.logger.error({ err, msg: `newsroom: ${label} failed` }))
   let set = running.get(payload)
