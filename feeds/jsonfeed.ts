@@ -1,6 +1,6 @@
 /** JSON Feed 1.1 renderer (https://jsonfeed.org/version/1.1). */
 import { toRfc3339 } from './dates'
-import type { FeedChannel, FeedChannelInput, FeedItem, FeedItemInput, Person } from './schema'
+import { type FeedChannel, type FeedChannelInput, type FeedItem, type FeedItemInput, NOT_BLANK, type Person } from './schema'
 import { parseFeedInput } from './shared'
 import { stripInvalidChars } from './xml'
 
@@ -60,10 +60,15 @@ function buildFeed(channel: FeedChannel, items: readonly FeedItem[], text: Text)
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!
     const { authors, categories, contentHtml, summary } = item
-    // content_html when there is an HTML body, otherwise content_text (the summary, even if empty).
-    const entry: Json = contentHtml
-      ? { id: text(item.id), url: text(item.url), title: text(item.title), content_html: text(contentHtml) }
-      : { id: text(item.id), url: text(item.url), title: text(item.title), content_text: text(summary) }
+    // JSON Feed 1.1: "content_html and content_text are each optional strings — but one or the
+    // other must be present". content_html when there is an HTML body, otherwise content_text:
+    // the summary, or the title when the summary is blank (an event or news item with neither).
+    // Blank means nothing but whitespace once illegal characters are gone.
+    const title = text(item.title)
+    const html = contentHtml ? text(contentHtml) : ''
+    const entry: Json = NOT_BLANK.test(html)
+      ? { id: text(item.id), url: text(item.url), title, content_html: html }
+      : { id: text(item.id), url: text(item.url), title, content_text: NOT_BLANK.test(text(summary)) ? text(summary) : title }
     if (summary) entry.summary = text(summary)
     if (item.image) entry.image = text(item.image.url)
     entry.date_published = toRfc3339(item.published)
@@ -87,7 +92,8 @@ function buildFeed(channel: FeedChannel, items: readonly FeedItem[], text: Text)
 /**
  * Renders a JSON Feed 1.1 document (compact JSON). Validates input (throws
  * `ZodError`). Items get `content_html` when `contentHtml` is set, otherwise
- * `content_text` (the summary). Characters that are illegal in XML (C0
+ * `content_text`: the summary, or the title when the summary is blank (one of
+ * the two must be present in JSON Feed 1.1). Characters that are illegal in XML (C0
  * controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates) are stripped
  * from all text too, so every format carries the same text.
  */

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 
 import { createSecurityHeaders } from '../src/http/securityHeaders'
 import { readEnv } from '../src/runtime/env'
-import { createPublicCache } from '../src/runtime/publicCache'
+import { createPublicCache, serveThroughCache } from '../src/runtime/publicCache'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const startedAt = performance.now()
@@ -59,18 +59,10 @@ const handle = app.getRequestHandler()
 const self = `http://${['0.0.0.0', '::'].includes(env.HOST) ? '127.0.0.1' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`
 const cache = createPublicCache({ origin: self })
 const securityHeaders = createSecurityHeaders({ serverURL: env.SERVER_URL })
+const serve = serveThroughCache(cache, (req, res) => void handle(req, res))
 const server = http.createServer((req, res) => {
   securityHeaders(req, res)
-  const answered = cache.handle(req, res)
-  if (answered === true) return
-  if (answered === false) return void handle(req, res)
-  answered.then(
-    (done) => void (done || handle(req, res)),
-    (err) => {
-      console.error('public cache:', err) // fall through to Next
-      void handle(req, res)
-    },
-  )
+  serve(req, res)
 })
 // Longer than the idle timeout of proxies and HTTP clients, so they never reuse a connection we are closing.
 server.keepAliveTimeout = 65_000

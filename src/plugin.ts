@@ -21,6 +21,7 @@ import { feedEndpoints, feedListEndpoint } from './endpoints/feeds'
 import { itemsEndpoint } from './endpoints/items'
 import { newsletterEndpoints } from './endpoints/newsletter'
 import { subscribersAdminEndpoints } from './endpoints/subscribersAdmin'
+import { listingJobs } from './listing/jobsConfig'
 import { newsletterTasks } from './newsletter/tasks'
 import { parseNewsroomOptions } from './options'
 
@@ -65,7 +66,7 @@ export const newsroomPlugin =
         guardLockedDocuments(payload)
         await config.onInit?.(payload)
       },
-      jobs: newsletterOn ? { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...newsletterTasks(options)] } : config.jobs,
+      jobs: listingJobs({ ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...(newsletterOn ? newsletterTasks(options) : [])] }),
       custom: {
         ...config.custom,
         newsroom: { ...options, serverURL },

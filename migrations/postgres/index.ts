@@ -3,6 +3,7 @@ import * as migration_20261126_134000_search_indexes from './20261126_134000_sea
 import * as migration_20261126_134626_event_cancelled from './20261126_134626_event_cancelled';
 import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
 import * as migration_20261201_231447_login_attempts from './20261201_231447_login_attempts';
+import * as migration_20261202_001227_listing_jobs from './20261202_001227_listing_jobs';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261201_231447_login_attempts.up,
     down: migration_20261201_231447_login_attempts.down,
     name: '20261201_231447_login_attempts',
+  },
+  {
+    up: migration_20261202_001227_listing_jobs.up,
+    down: migration_20261202_001227_listing_jobs.down,
+    name: '20261202_001227_listing_jobs',
   },
 ];

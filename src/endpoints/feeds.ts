@@ -17,9 +17,13 @@ const CONTENT_TYPE: Record<FeedFormat, string> = {
   ics: FEED_CONTENT_TYPES.ical,
 }
 
+/** Feeds rendered per Payload instance (what the feed cache saves shows here). */
+export const feedRenders = new WeakMap<object, number>()
+
 /** Same parameters as the listing; the cache key is their normalised form. */
 async function render(req: PayloadRequest, format: FeedFormat, url: URL): Promise<CachedFeed> {
   const { payload } = req
+  feedRenders.set(payload, (feedRenders.get(payload) ?? 0) + 1)
   const o = newsroomOptions(payload)
   const params = parseListingParams(url.searchParams, { locales: o.locales, defaultLocale: o.defaultLocale, defaultLimit: o.feeds.items, maxLimit: 100 })
   params.cursor = null

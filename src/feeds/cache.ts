@@ -9,17 +9,26 @@ export type CachedFeed = { body: string; etag: string; lastModified: Date; conte
  * update, unpublish, delete, scheduled publish) changes its fingerprint: the row count and the
  * newest row's timestamp. Changes in this process clear the cache at once (`invalidate`); changes
  * made by other instances on the same database are noticed within `recheckMs`.
+ *
+ * Single flight: concurrent misses for one key share one render, also right after a change,
+ * when every entry is stale at once (one fingerprint check, then one render per key). A render
+ * that began before a change is handed to the requests that were waiting for it, but not stored
+ * and not shared with requests that came after the change.
  */
 export class FeedCache {
   private entries = new Map<string, CachedFeed>()
+  private inflight = new Map<string, { generation: number; feed: Promise<CachedFeed> }>()
   private fingerprint: string | null = null
   private checkedAt = 0
   private checking: Promise<void> | null = null
+  /** Bumped whenever the entries are dropped. */
+  private generation = 0
 
   constructor(private readonly recheckMs: number, private readonly maxEntries = 500) {}
 
   invalidate() {
     this.entries.clear()
+    this.generation++
     this.checkedAt = 0
   }
 
@@ -27,6 +36,7 @@ export class FeedCache {
     const fingerprint = await indexFingerprint(payload)
     if (fingerprint !== this.fingerprint) {
       this.entries.clear()
+      this.generation++
       this.fingerprint = fingerprint
     }
     this.checkedAt = Date.now()
@@ -39,10 +49,22 @@ export class FeedCache {
     }
     const hit = this.entries.get(key)
     if (hit) return hit
-    const fresh = await render()
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!)
-    this.entries.set(key, fresh)
-    return fresh
+    const flight = this.inflight.get(key)
+    if (flight && flight.generation === this.generation) return flight.feed
+    const generation = this.generation
+    const feed = render().then((fresh) => {
+      if (generation === this.generation) {
+        if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!)
+        this.entries.set(key, fresh)
+      }
+      return fresh
+    })
+    const settled = () => {
+      if (this.inflight.get(key)?.feed === feed) this.inflight.delete(key)
+    }
+    feed.then(settled, settled)
+    this.inflight.set(key, { generation, feed })
+    return feed
   }
 }
 

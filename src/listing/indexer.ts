@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+import { type CollectionSlug, commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 
@@ -6,7 +6,10 @@ import type { ResolvedNewsroomOptions } from '../options'
 import type { FeedExtras, ItemType, ListingItem } from './types'
 
 import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
+import { withItemLock } from './itemLock'
 import { lexicalToText, searchText } from './text'
+import { pruneVocabulary } from './vocabulary'
+import { topicTerm } from './wordIndex'
 
 type Doc = Record<string, any>
 const INDEX = NEWSROOM_INDEX_SLUG as CollectionSlug
@@ -65,19 +68,47 @@ function toListingItem(type: ItemType, doc: Doc, options: ReturnType<typeof news
 
 type IndexArgs = { payload: Payload; type: ItemType; id: string | number; req?: Partial<PayloadRequest>; parents?: Map<string, string | null> }
 
+/** The vocabulary terms a row contributes: its words, and (PostgreSQL) one term per topic on its path. */
+const rowTerms = (search: string | null | undefined, path: string | null | undefined) => [
+  ...(search ? search.split(' ').filter(Boolean) : []),
+  ...(path ? path.split('|').filter(Boolean).map(topicTerm) : []),
+]
+
+/** Terms of the item's current index rows (read before they are replaced). */
+async function indexedTerms(payload: Payload, key: string, req?: Partial<PayloadRequest>): Promise<Set<string>> {
+  const { docs } = await payload.find({
+    collection: INDEX,
+    where: { key: { equals: key } },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    select: { search: true, topicPath: true } as never,
+  })
+  return new Set(docs.flatMap((d: Doc) => rowTerms(d.search, d.topicPath)))
+}
+
 /**
  * Brings the index rows of one item in line with its published state: one row per locale when
- * the published version exists, none otherwise (draft, unpublished, deleted).
+ * the published version exists, none otherwise (draft, unpublished, deleted). Returns the terms
+ * the item no longer has, for pruning the vocabulary once this is committed.
  */
-export async function indexItem({ payload, type, id, req, parents }: IndexArgs): Promise<void> {
+export async function indexItem(args: IndexArgs): Promise<string[]> {
+  return withItemLock(args.payload, `${args.type}:${args.id}`, args.req, () => writeItemRows(args))
+}
+
+async function writeItemRows({ payload, type, id, req, parents }: IndexArgs): Promise<string[]> {
   const options = newsroomOptions(payload)
   const key = `${type}:${id}`
+  const before = await indexedTerms(payload, key, req)
   await payload.db.deleteMany({ collection: INDEX, where: { key: { equals: key } }, req })
   const slug = options.collections[type].slug as CollectionSlug
   const tree = parents ?? (await topicParents(payload, req))
+  const after = new Set<string>()
   for (const locale of options.locales) {
     const doc = (await payload.findByID({ collection: slug, id, locale: locale as 'all', depth: 1, draft: false, req, overrideAccess: true, disableErrors: true })) as Doc | null
-    if (!doc || doc._status !== 'published') return
+    if (!doc || doc._status !== 'published') break
     const item = toListingItem(type, doc, options)
     const text = lexicalToText(doc.body)
     const image = doc.heroImage && typeof doc.heroImage === 'object' ? doc.heroImage : null
@@ -88,6 +119,8 @@ export async function indexItem({ payload, type, id, req, parents }: IndexArgs):
       createdAt: new Date(doc.createdAt).toISOString(),
     }
     const topicIds = (doc.topics ?? []).map((t: Doc | number | string) => String(typeof t === 'object' ? t.id : t))
+    const row = { topicPath: topicPath(topicIds, tree), search: searchText(item.title, item.summary, text) }
+    for (const term of rowTerms(row.search, row.topicPath)) after.add(term)
     await payload.db.create({
       collection: INDEX,
       req,
@@ -98,38 +131,59 @@ export async function indexItem({ payload, type, id, req, parents }: IndexArgs):
         locale,
         date: item.date,
         endsAt: type === 'events' ? (item.end ?? item.start) : null,
-        topicPath: topicPath(topicIds, tree),
+        topicPath: row.topicPath,
         titleSearch: searchText(item.title),
-        search: searchText(item.title, item.summary, text),
+        search: row.search,
         data: item,
         feed,
       },
     })
   }
+  return [...before].filter((term) => !after.has(term))
 }
 
-export async function removeItem(payload: Payload, type: ItemType, id: string | number, req?: Partial<PayloadRequest>) {
-  await payload.db.deleteMany({ collection: INDEX, where: { key: { equals: `${type}:${id}` } }, req })
+/** Removes the item's rows; returns their terms, for pruning the vocabulary once this is committed. */
+export async function removeItem(payload: Payload, type: ItemType, id: string | number, req?: Partial<PayloadRequest>): Promise<string[]> {
+  const key = `${type}:${id}`
+  return withItemLock(payload, key, req, async () => {
+    const terms = await indexedTerms(payload, key, req)
+    await payload.db.deleteMany({ collection: INDEX, where: { key: { equals: key } }, req })
+    return [...terms]
+  })
 }
 
-/** Re-indexes every item whose topic path contains the topic (after a topic was renamed, moved or deleted). */
-export async function reindexTopic(payload: Payload, topicId: string | number, req?: Partial<PayloadRequest>) {
+/**
+ * Re-indexes every item whose topic path contains the topic (after a topic was renamed, moved or
+ * deleted), each item in a transaction of its own, then prunes the terms they dropped (a deleted
+ * topic's, on PostgreSQL). Run by the topic job (topicJob.ts), outside any request.
+ */
+export async function reindexTopic(payload: Payload, topicId: string | number): Promise<number> {
   const { docs } = await payload.find({
     collection: INDEX,
     where: { topicPath: { contains: `|${topicId}|` } },
     limit: 0,
     pagination: false,
     depth: 0,
-    req,
     overrideAccess: true,
     select: { key: true } as never,
   })
   const keys = [...new Set(docs.map((d: Doc) => d.key as string))]
-  const parents = await topicParents(payload, req)
+  const parents = await topicParents(payload)
+  const dropped = new Set<string>()
+  const req = await createLocalReq({}, payload)
   for (const key of keys) {
     const [type, id] = key.split(':') as [ItemType, string]
-    await indexItem({ payload, type, id, req, parents })
+    const own = await initTransaction(req)
+    try {
+      for (const term of await indexItem({ payload, type, id, req, parents })) dropped.add(term)
+      if (own) await commitTransaction(req)
+    } catch (err) {
+      if (own) await killTransaction(req)
+      throw err
+    }
   }
+  if (dropped.size) await pruneVocabulary(payload, [...dropped])
+  return keys.length
 }
 
 /** Drops the whole index and builds it again from the published items. */
@@ -157,4 +211,10 @@ export async function reindexAll(payload: Payload, onProgress?: (done: number) =
     }
   }
   return done
+}
+
+/** `npm run reindex`: the index from scratch, then the vocabulary down to the words it uses. */
+export async function rebuildIndex(payload: Payload, onProgress?: (done: number) => void): Promise<{ items: number; prunedWords: number }> {
+  const items = await reindexAll(payload, onProgress)
+  return { items, prunedWords: await pruneVocabulary(payload) }
 }

@@ -10,10 +10,11 @@
  * topic filter is answered by the index alone. `§` cannot occur in a word (words are runs of
  * letters, digits and marks), so these never collide with text.
  *
- * `newsroom_terms` is the vocabulary: every word ever indexed. A query word is looked up there as a
- * substring (`%hälsa%` finds folkhälsa, ohälsa, hälsan) and the matching words are then looked up
- * in the index, which keeps the substring semantics of a plain LIKE at index speed. Words of
- * deleted items stay in the vocabulary; they only make an expansion one term longer.
+ * `newsroom_terms` is the vocabulary: the words of the indexed rows. A query word is looked up there
+ * as a substring (`%hälsa%` finds folkhälsa, ohälsa, hälsan) and the matching words are then looked
+ * up in the index, which keeps the substring semantics of a plain LIKE at index speed. Words that
+ * no row uses any more are pruned after the writes that dropped them and by `npm run reindex`
+ * (vocabulary.ts); until then they only make an expansion one term longer.
  */
 
 const sqliteRowid = (row: 'new' | 'old') => `((CASE ${row}.type WHEN 'news' THEN 1 WHEN 'events' THEN 2 WHEN 'press' THEN 3 ELSE 0 END) << 40) | ${row}.id`
@@ -81,6 +82,40 @@ export const SQLITE_WORD_INDEX_DOWN: string[] = [
  * index, so the substring lookup of a query word does not read the whole vocabulary either.
  * Needs pg_trgm (created by the search_indexes migration).
  */
+/**
+ * The trigger function that writes a row's terms. With `lock`, it first takes VOCABULARY_LOCK
+ * shared, so that pruning the vocabulary (vocabulary.ts) waits for every transaction that may
+ * have picked up the id of an existing word and not committed yet.
+ */
+const postgresSearchSync = (lock: boolean) => `
+  -- New terms are inserted in sorted order, so two transactions adding the same new words wait
+  -- for each other in one order and cannot deadlock.
+  CREATE OR REPLACE FUNCTION newsroom_search_sync() RETURNS trigger
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $fn$
+    DECLARE
+      words text[] := newsroom_search_words(NEW.search, NEW.locale, NEW.topic_path);
+    BEGIN${lock ? `\n      PERFORM pg_advisory_xact_lock_shared(${VOCABULARY_LOCK});` : ''}
+      IF TG_OP = 'UPDATE' THEN
+        DELETE FROM newsroom_search WHERE id = OLD.id;
+      END IF;
+      INSERT INTO newsroom_terms (term) SELECT DISTINCT w FROM unnest(words) AS w ORDER BY w ON CONFLICT (term) DO NOTHING;
+      INSERT INTO newsroom_search (id, type, terms)
+        VALUES (NEW.id, NEW.type, ARRAY(SELECT t.id FROM newsroom_terms AS t WHERE t.term = ANY (words) ORDER BY t.id));
+      RETURN NULL;
+    END
+    $fn$;`
+
+/**
+ * The key of the PostgreSQL advisory lock between index writes (shared, in the trigger) and
+ * vocabulary pruning (exclusive). Without it, a transaction could take the id of a word that a
+ * prune sees as unused (the transaction's row is not committed yet) and deletes.
+ */
+export const VOCABULARY_LOCK = 7_301_202_611
+
+/** Run after POSTGRES_WORD_INDEX_UP (migration 20261202_001227_listing_jobs here): the trigger with VOCABULARY_LOCK. */
+export const POSTGRES_VOCABULARY_LOCK_UP = postgresSearchSync(true)
+export const POSTGRES_VOCABULARY_LOCK_DOWN = postgresSearchSync(false)
+
 export const POSTGRES_WORD_INDEX_UP = `
   CREATE TABLE IF NOT EXISTS newsroom_terms (
     id serial PRIMARY KEY,
@@ -104,23 +139,7 @@ export const POSTGRES_WORD_INDEX_UP = `
         || ('§l' || lower(replace(replace(locale, '-', ''), '_', '')))
         || coalesce((SELECT array_agg('§t' || p) FROM unnest(string_to_array(topic_path, '|')) AS p WHERE p <> ''), '{}')
     $fn$;
-
-  -- New terms are inserted in sorted order, so two transactions adding the same new words wait
-  -- for each other in one order and cannot deadlock.
-  CREATE OR REPLACE FUNCTION newsroom_search_sync() RETURNS trigger
-    LANGUAGE plpgsql SET search_path FROM CURRENT AS $fn$
-    DECLARE
-      words text[] := newsroom_search_words(NEW.search, NEW.locale, NEW.topic_path);
-    BEGIN
-      IF TG_OP = 'UPDATE' THEN
-        DELETE FROM newsroom_search WHERE id = OLD.id;
-      END IF;
-      INSERT INTO newsroom_terms (term) SELECT DISTINCT w FROM unnest(words) AS w ORDER BY w ON CONFLICT (term) DO NOTHING;
-      INSERT INTO newsroom_search (id, type, terms)
-        VALUES (NEW.id, NEW.type, ARRAY(SELECT t.id FROM newsroom_terms AS t WHERE t.term = ANY (words) ORDER BY t.id));
-      RETURN NULL;
-    END
-    $fn$;
+${postgresSearchSync(false)}
 
   DROP TRIGGER IF EXISTS newsroom_index_words ON newsroom_index;
   CREATE TRIGGER newsroom_index_words AFTER INSERT OR UPDATE OF search, locale, type, topic_path ON newsroom_index

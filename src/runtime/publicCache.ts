@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 
@@ -8,6 +8,10 @@ const brotli = promisify(zlib.brotliCompress)
 
 /** Public reads worth answering without Next.js: feeds and the listing. */
 const CACHEABLE = /^\/api\/newsroom\/(feed\.(rss|atom|json)|calendar\.ics|items)$/
+/**
+ * Marks the cache's own requests to the origin (fills and freshness checks), which must reach
+ * Next. Its value is a random secret of this cache; from anyone else the header is dropped.
+ */
 export const INTERNAL_HEADER = 'x-newsroom-internal'
 
 export type Encoding = 'br' | 'gzip' | 'identity'
@@ -22,6 +26,9 @@ type Entry = {
   lastModified: number | null
   storedAt: number
 }
+
+/** The origin's answer when it was not a 200: passed on to the requests that waited for it, never stored. */
+type Refusal = { refused: number; head: string[]; body: Buffer }
 
 /** Bodies smaller than this are sent as they are: compressing them saves less than the headers cost. */
 const COMPRESS_FROM = 1024
@@ -63,22 +70,35 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
   let fingerprint: string | null = null
   let checkedAt = 0
   let checking: Promise<void> | null = null
-  const inflight = new Map<string, Promise<Entry | null>>()
+  /** Bumped whenever the entries are dropped: a fill begun before that must not store what it read. */
+  let generation = 0
+  /** One fill per key and generation: concurrent misses wait for the same origin request. */
+  const inflight = new Map<string, { generation: number; entry: Promise<Entry | Refusal> }>()
+
+  const secret = Buffer.from(randomBytes(32).toString('base64url'))
+  const internal = { [INTERNAL_HEADER]: secret.toString() }
+  const isOwn = (value: string | string[] | undefined) =>
+    typeof value === 'string' && value.length === secret.length && timingSafeEqual(Buffer.from(value), secret)
 
   const refresh = async () => {
-    const res = await fetch(`${origin}/api/newsroom/state`, { headers: { [INTERNAL_HEADER]: '1' } })
+    const res = await fetch(`${origin}/api/newsroom/state`, { headers: internal })
     const { fingerprint: current } = (await res.json()) as { fingerprint: string }
     if (current !== fingerprint) {
       entries.clear()
+      generation++
       fingerprint = current
     }
     checkedAt = Date.now()
   }
 
-  const fill = async (key: string, path: string): Promise<Entry | null> => {
-    const res = await fetch(`${origin}${path}`, { headers: { [INTERNAL_HEADER]: '1' } })
+  /** `key` is also the origin request (path and canonical query), so what is stored is what was asked. */
+  const fill = async (key: string, startedIn: number): Promise<Entry | Refusal> => {
+    const res = await fetch(`${origin}${key}`, { headers: internal })
     const body = Buffer.from(await res.arrayBuffer())
-    if (res.status !== 200) return null
+    if (res.status !== 200) {
+      const head = ['content-type', 'cache-control', 'retry-after'].flatMap((name) => (res.headers.has(name) ? [name, res.headers.get(name)!] : []))
+      return { refused: res.status, head: [...head, 'content-length', String(body.length)], body }
+    }
     const headers: Record<string, string> = {}
     res.headers.forEach((v, k) => {
       if (!['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-encoding', 'content-length'].includes(k)) headers[k] = v
@@ -104,6 +124,8 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
       variants.br = variant('br', br)
     }
     const entry: Entry = { variants, etag, lastModified: headers['last-modified'] ? Date.parse(headers['last-modified']) : null, storedAt: Date.now() }
+    // Read before the index changed: good for the requests that were waiting for it, not for later ones.
+    if (startedIn !== generation) return entry
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!)
     entries.set(key, entry)
     return entry
@@ -148,16 +170,26 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
     return true
   }
 
-  /** Same query in another order, same entry. */
-  const keyOf = (url: string) => {
-    const q = url.indexOf('?')
-    if (q === -1) return url
-    const search = new URLSearchParams([...new URLSearchParams(url.slice(q + 1))].sort(([a], [b]) => a.localeCompare(b))).toString()
-    return search ? `${url.slice(0, q)}?${search}` : url.slice(0, q)
+  /**
+   * The cache key of a request-target, or null when it is not cacheable: the path and the query
+   * in canonical order, both taken from ONE parse of the target (WHATWG URL, as Next and Payload
+   * parse it). The key is also the request sent to the origin, so the answer stored under a key is
+   * always the answer for that key.
+   */
+  const keyOf = (target: string): string | null => {
+    let url: URL
+    try {
+      url = new URL(target, 'http://public-cache.invalid')
+    } catch {
+      return null
+    }
+    if (!CACHEABLE.test(url.pathname)) return null
+    const search = new URLSearchParams([...url.searchParams].sort(([a], [b]) => a.localeCompare(b))).toString()
+    return search ? `${url.pathname}?${search}` : url.pathname
   }
-  const keys = new Map<string, string>()
+  const keys = new Map<string, string | null>()
 
-  const slow = async (req: IncomingMessage, res: ServerResponse, url: string, key: string): Promise<boolean> => {
+  const slow = async (req: IncomingMessage, res: ServerResponse, key: string): Promise<boolean> => {
     if (Date.now() - checkedAt >= recheckMs) {
       checking ??= refresh().finally(() => (checking = null))
       await checking
@@ -165,39 +197,86 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
     let entry = entries.get(key)
     if (entry && Date.now() - entry.storedAt > maxAgeMs) entry = undefined
     if (!entry) {
-        let pending = inflight.get(key)
-        if (!pending) {
-          pending = fill(key, url).finally(() => inflight.delete(key))
-          inflight.set(key, pending)
-        }
-        entry = (await pending) ?? undefined
-        if (!entry) return false // errors (400/404) go through Next and are not cached
+      let flight = inflight.get(key)
+      if (!flight || flight.generation !== generation) {
+        const started = generation
+        const pending = fill(key, started).finally(() => {
+          if (inflight.get(key)?.entry === pending) inflight.delete(key)
+        })
+        inflight.set(key, (flight = { generation: started, entry: pending }))
       }
+      const result = await flight.entry
+      if ('refused' in result) {
+        // Errors (400/404) are not stored, but every request that waited for this one gets it.
+        res.writeHead(result.refused, result.head)
+        res.end(req.method === 'HEAD' ? undefined : result.body)
+        return true
+      }
+      entry = result
+    }
     return send(req, res, entry)
   }
 
   return {
     /** Call for every request; true (or a promise of true) when it was answered here. */
     handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
+      const target = req.url ?? '/'
+      if (target.includes('#')) return rejectFragment(res)
+      const marker = req.headers[INTERNAL_HEADER]
+      if (marker !== undefined) {
+        if (isOwn(marker)) return false
+        delete req.headers[INTERNAL_HEADER] // a client's copy means nothing
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.on('finish', () => (checkedAt = 0)) // a write through this server: recheck before the next hit
         return false
       }
-      const url = req.url ?? '/'
-      if (!url.startsWith('/api/newsroom/')) return false
-      if (req.headers[INTERNAL_HEADER] || req.headers.authorization || req.headers.cookie?.includes('payload-token')) return false
-      let key = keys.get(url)
+      if (!target.startsWith('/api/newsroom/')) return false
+      if (req.headers.authorization || req.headers.cookie?.includes('payload-token')) return false
+      let key = keys.get(target)
       if (key === undefined) {
-        const q = url.indexOf('?')
-        if (!CACHEABLE.test(q === -1 ? url : url.slice(0, q))) return false
-        key = keyOf(url)
+        key = keyOf(target)
         if (keys.size > 10_000) keys.clear()
-        keys.set(url, key)
+        keys.set(target, key)
       }
+      if (key === null) return false
       // The hot path: fresh enough and cached, answered without awaiting anything.
       const entry = Date.now() - checkedAt < recheckMs ? entries.get(key) : undefined
       if (entry && Date.now() - entry.storedAt <= maxAgeMs) return send(req, res, entry)
-      return slow(req, res, url, key)
+      return slow(req, res, key)
     },
+  }
+}
+
+export type PublicCache = ReturnType<typeof createPublicCache>
+
+/**
+ * RFC 9112 §3.2: the request-target has no fragment, so a raw `#` is not HTTP. Answered 400 here
+ * rather than guessed at: parsers disagree on it (a URL parser drops the rest, a string key keeps
+ * it), which is how a `q=#tag` once got the answer for `q=` stored under its own key.
+ */
+function rejectFragment(res: ServerResponse): true {
+  const body = JSON.stringify({
+    error: 'invalid_request',
+    message: 'The request-target must not contain "#" (RFC 9112 §3.2); send it percent-encoded as %23.',
+  })
+  res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store' })
+  res.end(body)
+  return true
+}
+
+/** The request listener of `npm start`: the cache first, Next (`next`) for everything it does not answer. */
+export function serveThroughCache(cache: PublicCache, next: RequestListener, onError: (err: unknown) => void = (err) => console.error('public cache:', err)): RequestListener {
+  return (req, res) => {
+    const answered = cache.handle(req, res)
+    if (answered === true) return
+    if (answered === false) return void next(req, res)
+    answered.then(
+      (done) => void (done || next(req, res)),
+      (err) => {
+        onError(err) // fall through to Next
+        void next(req, res)
+      },
+    )
   }
 }

@@ -35,7 +35,9 @@ function reference(channelInput: FeedChannelInput, itemsInput: FeedItemInput[]):
       id: t(item.id),
       url: t(item.url),
       title: t(item.title),
-      ...(item.contentHtml ? { content_html: t(item.contentHtml) } : { content_text: t(item.summary) }),
+      ...(/\S/.test(t(item.contentHtml ?? ''))
+        ? { content_html: t(item.contentHtml!) }
+        : { content_text: /\S/.test(t(item.summary)) ? t(item.summary) : t(item.title) }),
       ...(item.summary ? { summary: t(item.summary) } : {}),
       ...(item.image ? { image: t(item.image.url) } : {}),
       date_published: toRfc3339(item.published),
@@ -85,6 +87,34 @@ describe('renderJsonFeed', () => {
     expect(second?.content_html).toBeUndefined()
     expect(second?.content_text).toBe('Bara text.')
     expect(new Date(second!.date_modified!).toISOString()).toBe('2020-04-17T10:30:00.000Z')
+  })
+
+  it('gives every item content_html or content_text: the body, else the summary, else the title', () => {
+    // JSON Feed 1.1, items: "content_html and content_text are each optional strings — but one or
+    // the other must be present." An empty or blank string carries no content, so it does not count.
+    const present = (value: unknown) => typeof value === 'string' && /\S/.test(value)
+    const bare = { url: 'https://example.se/kalender/dag', published: '2026-03-20', updated: '2026-03-20' }
+    const list: FeedItemInput[] = [
+      { ...bare, id: 'event-1', title: 'Utbildningsdag utan beskrivning' }, // an event with no body and no summary
+      { ...bare, id: 'news-2', title: 'Nyhet med bara ingress', summary: 'Ingressen.' },
+      { ...bare, id: 'news-3', title: 'Nyhet med blank ingress', summary: '  \n ', contentHtml: '' },
+      { ...bare, id: 'news-4', title: 'Nyhet med otillåtna tecken', summary: '\u0001\u0002', contentHtml: '\u0003' },
+      { ...bare, id: 'news-5', title: 'Nyhet med brödtext', summary: 'Ingress.', contentHtml: '<p>Brödtext.</p>' },
+    ]
+    const rendered = JSON.parse(renderJsonFeed(channel, list))
+    const parsed = parseJsonFeed(rendered)
+    for (const feedItems of [rendered.items, parsed.items!]) {
+      expect(feedItems).toHaveLength(list.length)
+      for (const item of feedItems) expect(present(item.content_html) || present(item.content_text), JSON.stringify(item)).toBe(true)
+    }
+    expect(parsed.items!.map((i) => i.content_text ?? null)).toEqual([
+      'Utbildningsdag utan beskrivning',
+      'Ingressen.',
+      'Nyhet med blank ingress',
+      'Nyhet med otillåtna tecken',
+      null,
+    ])
+    expect(parsed.items![4]!.content_html).toBe('<p>Brödtext.</p>')
   })
 
   it('strips illegal control characters', () => {

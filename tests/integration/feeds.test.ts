@@ -2,6 +2,8 @@ import ICAL from 'ical.js'
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { feedRenders } from '../../src/endpoints/feeds'
+import { FeedCache } from '../../src/feeds/cache'
 import { lexicalFromParagraphs } from '../../src/seed/lexical'
 import { xmlErrors } from '../feeds/helpers'
 import { databaseUnavailable, testDatabase } from '../support/database'
@@ -88,6 +90,18 @@ describe.skipIf(databaseUnavailable())('feed endpoints', () => {
     expect(json.language).toBe('sv')
   })
 
+  it('JSON Feed: every item has content_html or content_text; an event with no body and no summary gets its title', async () => {
+    // JSON Feed 1.1: "content_html and content_text are each optional strings — but one or the other must be present."
+    const present = (value: unknown) => typeof value === 'string' && /\S/.test(value)
+    const feed = parseJsonFeed(await (await get('feed.json')).json())
+    expect(feed.items!.length).toBeGreaterThan(3)
+    for (const item of feed.items!) expect(present(item.content_html) || present(item.content_text), item.title).toBe(true)
+    const bare = feed.items!.find((i) => i.title === 'Heldagskonferens')!
+    expect(bare.content_html).toBeUndefined()
+    expect(bare.content_text).toBe('Heldagskonferens')
+    expect(feed.items!.find((i) => i.title === 'Pressmeddelande om folkhälsa')!.content_text).toBe('Pressmeddelande om folkhälsa')
+  })
+
   it('topic scoping, type scoping and English', async () => {
     const scoped = parseRssFeed(await (await get('feed.rss?category=suicidprevention')).text())
     expect(scoped.items!.map((i) => i.title).sort()).toEqual(['Krisstöd ]]> & <b>fet</b> 🎉 slut', 'Utbildningsdag'])
@@ -163,6 +177,63 @@ describe.skipIf(databaseUnavailable())('feed endpoints', () => {
     await n.payload.update({ collection: 'news', id: doc.id, data: { _status: 'draft' } as never })
     expect(parseRssFeed(await (await get('feed.rss')).text()).items!.map((i) => i.title)).not.toContain('Färsk nyhet')
     expect((await get('feed.rss')).headers.get('etag')).toBe(etag)
+  })
+
+  it('50 concurrent requests for a cold feed render it once, and once again after a publish', async () => {
+    const renders = () => feedRenders.get(n.payload) ?? 0
+    const path = 'feed.atom?type=news&limit=7'
+    const burst = () => Promise.all(Array.from({ length: 50 }, async () => {
+      const res = await get(path)
+      return `${res.status} ${await res.text()}`
+    }))
+    const before = renders()
+    const first = await burst()
+    expect(new Set(first).size).toBe(1)
+    expect(first[0]).toMatch(/^200 /)
+    expect(renders() - before).toBe(1)
+
+    // A publish drops every rendered feed at once; the next burst checks the index once and renders once.
+    await n.payload.create({ collection: 'news', data: { _status: 'published', title: 'Publicerad under rusningen' } as never })
+    const second = await burst()
+    expect(new Set(second).size).toBe(1)
+    expect(second[0]).toContain('Publicerad under rusningen')
+    expect(renders() - before).toBe(2)
+  })
+
+  it('the feed cache renders once for 50 concurrent misses of one key, and once again after an invalidation', async () => {
+    // On SQLite the driver answers synchronously, so a render through HTTP never yields to the next
+    // request and the burst above cannot overlap there; here each render waits on a timer, as a
+    // render waits on PostgreSQL.
+    const cache = new FeedCache(60_000)
+    let renders = 0
+    const render = async () => {
+      const n = ++renders
+      await new Promise((r) => setTimeout(r, 30))
+      return { body: `render ${n}`, etag: `"${n}"`, lastModified: new Date(0), contentType: 'text/plain' }
+    }
+    const burst = async () => new Set((await Promise.all(Array.from({ length: 50 }, () => cache.get(n.payload, 'feed.rss?', render)))).map((f) => f.body))
+    expect(await burst()).toEqual(new Set(['render 1']))
+    expect(renders).toBe(1)
+    cache.invalidate()
+    expect(await burst()).toEqual(new Set(['render 2']))
+    expect(renders).toBe(2)
+  })
+
+  it('a feed rendered from the index as it was before a change is not kept after it', async () => {
+    const cache = new FeedCache(60_000)
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    const feed = (body: string) => ({ body, etag: `"${body}"`, lastModified: new Date(0), contentType: 'text/plain' })
+    const calls: string[] = []
+    const early = cache.get(n.payload, 'k', async () => (calls.push('early'), await held, feed('before')))
+    await expect.poll(() => calls).toEqual(['early'])
+    cache.invalidate() // what a publish in this process does
+    const late = cache.get(n.payload, 'k', async () => (calls.push('late'), feed('after')))
+    release()
+    expect((await early).body).toBe('before') // those who asked before the change get what was rendered for them
+    expect((await late).body).toBe('after')
+    expect((await cache.get(n.payload, 'k', async () => (calls.push('again'), feed('again')))).body).toBe('after')
+    expect(calls).toEqual(['early', 'late'])
   })
 
   it('bad parameters are 400 with a message', async () => {
