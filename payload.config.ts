@@ -45,9 +45,8 @@ export function createConfig(env: AppEnv) {
       ? nodemailerAdapter({
           defaultFromAddress: env.MAIL_FROM,
           defaultFromName: env.MAIL_FROM_NAME,
-          // Pooled and without Nagle's delay. The claim-at-the-final-dot hook (handover) stays off:
-          // with it, a 451-then-550 sequence on PostgreSQL hung the digest in the tests.
-          transport: smtpTransport(env.SMTP_URL, { handover: false }),
+          // Pooled and without Nagle's delay (see src/newsletter/sendMail.ts).
+          transport: smtpTransport(env.SMTP_URL),
         })
       : undefined,
     jobs: {
@@ -55,7 +54,7 @@ export function createConfig(env: AppEnv) {
       autoRun: [{ cron: '* * * * *', queue: 'default', limit: 100 }],
       shouldAutoRun: () => env.RUN_JOBS === 'true',
     },
-    plugins: [newsroomPlugin({ serverURL: env.SERVER_URL, mediaDir: env.MEDIA_DIR })],
+    plugins: [newsroomPlugin({ serverURL: env.SERVER_URL, mediaDir: env.MEDIA_DIR, newsletter: { trustProxy: env.TRUST_PROXY } })],
     typescript: { autoGenerate: false, outputFile: path.join(root, 'payload-types.ts') },
     graphQL: { schemaOutputFile: path.join(root, 'schema.graphql') },
     onInit: async (payload) => {

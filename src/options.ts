@@ -2,6 +2,8 @@ import { z } from 'zod'
 
 import type { CollectionOverride } from './types'
 
+import { trustProxySchema } from './http/clientAddress'
+
 const slugSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
 
 const collectionOptionsSchema = (defaultSlug: string) =>
@@ -88,6 +90,12 @@ export const newsroomOptionsSchema = z
         ipPerMinute: z.number().int().min(1).default(10),
         /** Sign-up attempts allowed per e-mail address per hour. @default 3 */
         emailPerHour: z.number().int().min(1).default(3),
+        /**
+         * Proxies whose `X-Forwarded-For` entries are believed when counting per client address:
+         * a number of hops, or a list of proxy addresses / CIDR ranges. 0: the client is the rightmost
+         * entry, which the server in front must append (see src/http/clientAddress.ts). @default 0
+         */
+        trustProxy: trustProxySchema.default(0),
         /** `List-Id` header of digest mails. @default '<nyhetsbrev.{host of serverURL}>' */
         listId: z.string().min(1).optional(),
         /** `mailto:` address of the List-Unsubscribe header. @default the MAIL_FROM address (payload.email.defaultFromAddress) */

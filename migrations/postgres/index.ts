@@ -2,6 +2,7 @@ import * as migration_20261124_123634_initial from './20261124_123634_initial';
 import * as migration_20261126_134000_search_indexes from './20261126_134000_search_indexes';
 import * as migration_20261126_134626_event_cancelled from './20261126_134626_event_cancelled';
 import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
+import * as migration_20261201_231833_newsletter_confirm_used from './20261201_231833_newsletter_confirm_used';
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261126_170000_word_index.up,
     down: migration_20261126_170000_word_index.down,
     name: '20261126_170000_word_index',
+  },
+  {
+    up: migration_20261201_231833_newsletter_confirm_used.up,
+    down: migration_20261201_231833_newsletter_confirm_used.down,
+    name: '20261201_231833_newsletter_confirm_used'
   },
 ];

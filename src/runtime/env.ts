@@ -4,6 +4,8 @@ import path from 'node:path'
 
 import { z } from 'zod'
 
+import { parseTrustProxy, trustProxySchema } from '../http/clientAddress'
+
 const databaseUrl = z
   .string()
   .refine((v) => /^(file:|postgres(ql)?:\/\/|mongodb(\+srv)?:\/\/)/.test(v), 'must start with file:, postgres://, postgresql:// or mongodb://')
@@ -22,6 +24,16 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   SEED: z.enum(['true', 'false']).default('true'),
   RUN_JOBS: z.enum(['true', 'false']).default('true'),
+  /** Proxies in front whose X-Forwarded-For entries count: empty/0 = none, a number of hops, or addresses/CIDRs, comma-separated. */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const parsed = trustProxySchema.safeParse(parseTrustProxy(v))
+      if (parsed.success) return parsed.data
+      ctx.addIssue({ code: 'custom', message: `must be a number of hops or comma-separated addresses/CIDRs: ${parsed.error.issues[0]?.message}` })
+      return z.NEVER
+    }),
 })
 
 export type AppEnv = z.output<typeof envSchema> & { PAYLOAD_SECRET: string }
