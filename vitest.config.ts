@@ -29,7 +29,8 @@ export default defineConfig({
       ...(process.env.MONGODB_URL
         ? [{ extends: true as const, test: { name: 'mongodb', include: integration, env: { TEST_DB: 'mongodb' }, ...slow } }]
         : []),
-      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 600_000 } },
+      // One file at a time: each starts `npm start`, whose first run builds .next (two builds at once would clash).
+      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], fileParallelism: false, testTimeout: 180_000, hookTimeout: 600_000 } },
     ],
   },
 })

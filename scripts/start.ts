@@ -10,6 +10,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { closeUnreadRequests } from '../src/http/closeUnreadRequests'
 import { appendForwardedFor } from '../src/http/forwardedFor'
 import { readEnv } from '../src/runtime/env'
 import { createPublicCache } from '../src/runtime/publicCache'
@@ -59,6 +60,8 @@ const cache = createPublicCache({ origin: `http://127.0.0.1:${env.PORT}` })
 const server = http.createServer((req, res) => {
   // The rightmost X-Forwarded-For entry is the peer, whatever the client sent (TRUST_PROXY decides what else counts).
   appendForwardedFor(req)
+  // A request answered before its body was read (413) must not hold its connection open.
+  closeUnreadRequests(req, res)
   const answered = cache.handle(req, res)
   if (answered === true) return
   if (answered === false) return void handle(req, res)
