@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 
+import type { Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { databaseUnavailable } from '../support/database'
@@ -145,7 +146,7 @@ describe.skipIf(databaseUnavailable())('newsletter: what a sign-up request does 
     const flood = Array.from({ length: 30 }, (_, i) => `skrap${i}@example.se`)
     for (const email of flood) expect((await subscribe({ email, consent: true })).status).toBe(202)
     await runSignupJobs(n.payload)
-    const pending = { and: [{ status: { equals: 'pending' } }, { email: { like: 'skrap' } }] }
+    const pending: Where = { and: [{ status: { equals: 'pending' } }, { email: { like: 'skrap' } }] }
     expect((await n.payload.count({ collection: 'subscribers' as never, where: pending, overrideAccess: true })).totalDocs).toBe(30)
     // Their 48 hours pass; a confirmed subscriber with an old link is not touched.
     await createActiveSubscriber(n.payload, 'skrap-aktiv@example.se')
