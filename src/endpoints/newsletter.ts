@@ -82,7 +82,7 @@ export const subscribeEndpoint: Endpoint = {
       consent: { at: new Date().toISOString(), wordingVersion: settings.consentWordingVersion, sourcePage },
     }
     await payload.jobs.queue({ task: TASK_SIGNUP as never, queue: SIGNUP_QUEUE, input: input as never })
-    kickSignupQueue(payload)
+    kickSignupQueue(payload, 'afterResponse')
     return accepted()
   },
 }

@@ -1,10 +1,9 @@
-import http from 'node:http'
-
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type AppServer, startAppServer } from '../support/appServer'
 import { chromiumMissing, launchChromium } from '../support/chromium'
+import { chunkedUpload } from '../support/chunkedUpload'
 import { linkIn } from '../support/newsletter'
 import { rssMb, serverPid } from '../support/serverProcess'
 import { startSmtp, type TestSmtp } from '../support/smtp'
@@ -13,53 +12,6 @@ const ADMIN = { email: 'admin@example.se', password: 'admin-lösenord-1' }
 
 const missing = chromiumMissing()
 if (missing && process.env.CI === 'true') throw new Error(`CI=true but ${missing}`)
-
-type Upload = { status: number; body: string; writtenAtAnswer: number; closedAfterMs: number | null }
-
-/**
- * POSTs `bytes` of body in chunked framing (no Content-Length), generated as it goes, and stops
- * writing once the answer has come. Resolves with the answer, how much had been written by then,
- * and when the server closed the connection afterwards (null: not within 10 s).
- */
-function chunkedUpload(baseUrl: string, path: string, bytes: number): Promise<Upload> {
-  const url = new URL(path, baseUrl)
-  return new Promise((resolve, reject) => {
-    const chunk = Buffer.alloc(64 * 1024, 0x78)
-    let written = 0
-    let answered = false
-    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' } })
-    const pump = () => {
-      while (!answered && written < bytes) {
-        written += chunk.length
-        if (!req.write(chunk)) return void req.once('drain', pump)
-      }
-      if (!answered) req.end()
-    }
-    req.on('error', () => {}) // the server closing a connection it stopped reading: expected once answered
-    req.on('response', (res) => {
-      answered = true
-      const writtenAtAnswer = written
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (d: string) => (body += d))
-      res.on('end', () => {
-        const at = performance.now()
-        const timer = setTimeout(() => finish(null), 10_000)
-        const finish = (closedAfterMs: number | null) => {
-          clearTimeout(timer)
-          req.destroy()
-          resolve({ status: res.statusCode!, body, writtenAtAnswer, closedAfterMs })
-        }
-        if (req.socket?.destroyed) finish(0)
-        else req.socket?.once('close', () => finish(performance.now() - at))
-      })
-    })
-    req.on('close', () => {
-      if (!answered) reject(new Error(`connection closed before an answer, ${written} bytes written`))
-    })
-    pump()
-  })
-}
 
 describe.skipIf(missing)('the newsletter through npm start: links in Chromium, client addresses, body limits', () => {
   let smtp: TestSmtp
