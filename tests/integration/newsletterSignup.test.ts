@@ -202,6 +202,26 @@ describe.skipIf(databaseUnavailable())('newsletter: what a sign-up request does 
     expect((await subscriber('stor@example.se'))?.status).toBe('active')
   })
 
+  it('with newsletter.confirmRedirect, confirming answers 303 to it, and the form may go there (form-action)', async () => {
+    const settings = (n.payload.config.custom as { newsroom: { newsletter: { confirmRedirect?: string } } }).newsroom.newsletter
+    settings.confirmRedirect = 'https://www.example.se/nyhetsbrev/tack'
+    try {
+      expect((await subscribe({ email: 'vidare@example.se', consent: true })).status).toBe(202)
+      await runSignupJobs(n.payload)
+      const link = local(linkIn(smtp.to('vidare@example.se')[0]!.text, '/api/newsroom/confirm'))
+      const page = await fetch(link)
+      expect(page.headers.get('content-security-policy')).toContain("form-action 'self' https://www.example.se;")
+      const confirmed = await submitConfirmation(link)
+      expect(confirmed.status).toBe(303)
+      expect(confirmed.headers.get('location')).toBe('https://www.example.se/nyhetsbrev/tack')
+      expect((await subscriber('vidare@example.se'))?.status).toBe('active')
+      // Used: our own page says so (no second redirect needed to tell).
+      expect(await (await fetch(link)).text()).toContain('redan bekräftad')
+    } finally {
+      delete settings.confirmRedirect
+    }
+  })
+
   it('every newsletter page forbids referrers, framing and any script but the confirmation form’s own', async () => {
     expect((await subscribe({ email: 'csp@example.se', consent: true })).status).toBe(202)
     await runSignupJobs(n.payload)
