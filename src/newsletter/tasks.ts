@@ -20,7 +20,7 @@ export function newsletterTasks(options: ResolvedNewsroomOptions): TaskConfig[] 
       { name: 'frequency', type: 'text', required: true },
       { name: 'consent', type: 'json' },
     ],
-    // A mail server that is down: tried again after 5, 10, 20 and 40 s (the cron picks the retries up).
+    // A mail server that is down: tried again 4 times, the wait doubling from 5-10 s (the backstop timer picks the retries up).
     retries: { attempts: 4, backoff: { type: 'exponential', delay: 5000 } },
     handler: async ({ input, req }) => {
       const outcome = await processSignup(req.payload, input as unknown as SignupInput)
