@@ -45,9 +45,8 @@ export function createConfig(env: AppEnv) {
       ? nodemailerAdapter({
           defaultFromAddress: env.MAIL_FROM,
           defaultFromName: env.MAIL_FROM_NAME,
-          // Pooled and without Nagle's delay. The claim-at-the-final-dot hook (handover) stays off:
-          // with it, a 451-then-550 sequence on PostgreSQL hung the digest in the tests.
-          transport: smtpTransport(env.SMTP_URL, { handover: false }),
+          // Pooled and without Nagle's delay (see src/newsletter/sendMail.ts).
+          transport: smtpTransport(env.SMTP_URL),
         })
       : undefined,
     jobs: {

@@ -4,33 +4,25 @@
  * plus its own figures on stdout as one JSON line: the digest's wall time, its CPU time and the
  * process's peak RSS (getrusage maxrss, i.e. VmHWM: exact, not sampled).
  *
- *   node --conditions=production --import tsx bench/digest-worker.ts --frequency daily --period bench:1 [--smtp pooled|config]
+ *   node --conditions=production --import tsx bench/digest-worker.ts --frequency daily --period bench:1
  *
- * --smtp config: the mail transport payload.config.ts builds from SMTP_URL, as it is.
- * --smtp pooled (default): the nodemailer adapter with `smtpTransport(SMTP_URL)` from
- * src/newsletter/sendMail.ts (pooled connections, TCP_NODELAY) in its place.
+ * The mail transport is the one payload.config.ts builds from SMTP_URL (`smtpTransport`: pooled
+ * connections, TCP_NODELAY).
  */
 import { performance } from 'node:perf_hooks'
 
-import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { getPayload } from 'payload'
 
 import { createConfig } from '../payload.config'
 import { runDigest } from '../src/newsletter/digest'
-import { smtpTransport } from '../src/newsletter/sendMail'
 import { readEnv } from '../src/runtime/env'
 import { arg } from '../scripts/withPayload'
 
 const frequency = arg('frequency') === 'weekly' ? 'weekly' : 'daily'
-const smtp = arg('smtp') ?? 'pooled'
 
 async function main() {
   const env = readEnv({ ...process.env, SEED: 'false', RUN_JOBS: 'false' })
   const config = createConfig(env)
-  if (smtp === 'pooled' && env.SMTP_URL) {
-    const resolved = await config
-    resolved.email = nodemailerAdapter({ defaultFromAddress: env.MAIL_FROM, defaultFromName: env.MAIL_FROM_NAME, transport: smtpTransport(env.SMTP_URL) })
-  }
   // BENCH_SQL_TRACE=1: count the SQL statements of the run by text (printed to stderr at the end).
   const statements = new Map<string, number>()
   if (process.env.BENCH_SQL_TRACE) {
@@ -54,7 +46,6 @@ async function main() {
   console.log(
     `BENCH_RESULT ${JSON.stringify({
       ...result,
-      smtp,
       runMs,
       bootPeakRssKb: before.maxRSS,
       peakRssKb: usage.maxRSS,

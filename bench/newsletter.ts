@@ -48,8 +48,6 @@ export type NewsletterBenchOptions = {
   kind: DbKind
   url: string
   subscribers: number
-  /** `pooled`: the sender uses smtpTransport() (pool, TCP_NODELAY); `config`: the transport payload.config.ts builds. */
-  smtp: 'pooled' | 'config'
   /** An empty directory for uploads (none are made); the caller removes it. */
   mediaDir: string
   log: (line: string) => void
@@ -225,11 +223,11 @@ function digestNodeFlags(): string[] {
 type WorkerResult = { sent: number; skipped: number; failed: number; runMs: number; peakRssKb: number; bootPeakRssKb: number; cpuMs: number; runId: string | number }
 
 /** Runs bench/digest-worker.ts as its own process, sampling its RSS every 100 ms. */
-async function runSender(env: Record<string, string>, period: string, smtp: string, sink: Awaited<ReturnType<typeof startSink>>) {
+async function runSender(env: Record<string, string>, period: string, sink: Awaited<ReturnType<typeof startSink>>) {
   const started = performance.now()
   // BENCH_WORKER_FLAGS: extra node flags for the sender while profiling it, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const extra = (process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter(Boolean)
-  const args = [...digestNodeFlags(), ...extra, 'bench/digest-worker.ts', '--frequency', 'daily', '--period', period, '--smtp', smtp]
+  const args = [...digestNodeFlags(), ...extra, 'bench/digest-worker.ts', '--frequency', 'daily', '--period', period]
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: '', ...env },
@@ -289,9 +287,9 @@ export async function runNewsletterBench(o: NewsletterBenchOptions): Promise<New
     log(
       `sender: node ${[...digestNodeFlags(), ...(process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter(Boolean)].join(' ')} bench/digest-worker.ts ` +
         `(= npm run digest: boot + runDigest, node flags from package.json) as a child process → SMTP sink ${sink.url} in this process; transport: ` +
-        (o.smtp === 'pooled' ? 'smtpTransport(SMTP_URL) from src/newsletter/sendMail.ts (pool, TCP_NODELAY)' : 'as payload.config.ts builds it from SMTP_URL'),
+        'as payload.config.ts builds it from SMTP_URL (smtpTransport: pool, TCP_NODELAY)',
     )
-    const { result, processMs, samples } = await runSender({ ...env, SMTP_URL: sink.url }, period, o.smtp, sink)
+    const { result, processMs, samples } = await runSender({ ...env, SMTP_URL: sink.url }, period, sink)
 
     const deliveriesSent = (
       await payload.count({ collection: DIGEST_DELIVERIES_SLUG as CollectionSlug, where: { and: [{ periodKey: { equals: period } }, { status: { equals: 'sent' } }] }, overrideAccess: true })

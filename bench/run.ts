@@ -8,8 +8,7 @@
  * --real N (items created through the Local API, default 2000), --runs N (default 30),
  * --db sqlite,postgres, --explain (SQL, plans and per-statement times), --no-indexes (skip the
  * candidate-index re-run), --no-http, --no-feeds, --no-load (skip the load test of `npm start`),
- * --subscribers N (newsletter digest, default 10000; --quick: 2000), --newsletter-smtp pooled (the sender
- * uses smtpTransport() with its handover hook instead of the transport payload.config.ts builds), --no-newsletter,
+ * --subscribers N (newsletter digest, default 10000; --quick: 2000), --no-newsletter,
  * --only listing,newsletter,feeds,load (run just those sections).
  *
  * Run with `node --conditions=production --import tsx bench/run.ts` (npm run bench does): Lexical's
@@ -203,7 +202,7 @@ async function main() {
       }
       const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-media-'))
       tempDirs.push(mediaDir)
-      newsletter.push(await runNewsletterBench({ kind, url, subscribers, smtp: value('newsletter-smtp') === 'pooled' ? 'pooled' : 'config', mediaDir, log }))
+      newsletter.push(await runNewsletterBench({ kind, url, subscribers, mediaDir, log }))
       cleanup()
     }
     if (newsletter.length > 1) {

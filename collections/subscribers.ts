@@ -5,7 +5,7 @@ import type { ResolvedNewsroomOptions } from '../src/options'
 import { adminsOnly } from '../src/access'
 import { T } from '../src/admin/text'
 import { L } from '../src/labels'
-import { TASK_SEND_MAIL } from '../src/newsletter/common'
+import { TASK_SEND_MAIL, TASK_SIGNUP } from '../src/newsletter/common'
 import { hashToken } from '../src/newsletter/tokens'
 
 export const SUBSCRIBERS_SLUG = 'subscribers'
@@ -42,11 +42,16 @@ export const subscribersCollection = (options: ResolvedNewsroomOptions): Collect
         await payload.db.deleteMany({ collection: 'digest-deliveries' as CollectionSlug, where: { subscriber: { equals: id } }, req })
         // Sign-up attempts are counted per sha256 of the address (src/endpoints/newsletter.ts).
         if (s?.email) await payload.db.deleteMany({ collection: 'newsletter-rate-limits' as CollectionSlug, where: { key: { equals: `email:${hashToken(s.email)}` } }, req })
-        // Queued or failed confirmation mails: their input names the subscriber, a failure's log may quote the address.
+        // Queued or failed sign-ups hold the address in their input (and a failure's log may quote it).
         if (payload.collections['payload-jobs']) {
+          const notRunning = { processing: { not_equals: true } }
+          if (s?.email) {
+            await payload.db.deleteMany({ collection: 'payload-jobs' as CollectionSlug, where: { and: [{ taskSlug: { equals: TASK_SIGNUP } }, { 'input.email': { equals: s.email } }, notRunning] }, req })
+          }
+          // Confirmation mails queued before sign-ups became jobs name the subscriber by id.
           await payload.db.deleteMany({
             collection: 'payload-jobs' as CollectionSlug,
-            where: { and: [{ taskSlug: { equals: TASK_SEND_MAIL } }, { 'input.subscriber': { equals: String(id) } }, { processing: { not_equals: true } }] },
+            where: { and: [{ taskSlug: { equals: TASK_SEND_MAIL } }, { 'input.subscriber': { equals: String(id) } }, notRunning] },
             req,
           })
         }
@@ -110,6 +115,10 @@ export const subscribersCollection = (options: ResolvedNewsroomOptions): Collect
     { name: 'pendingPreferences', type: 'json', ...internal },
     { name: 'confirmTokenHash', type: 'text', index: true, ...internal },
     { name: 'confirmTokenExpiresAt', type: 'date', ...internal },
+    /** When the confirmation link was used: the hash stays until it expires, so opening the link again says "already confirmed". */
+    { name: 'confirmTokenUsedAt', type: 'date', ...internal },
+    /** What the link does: `confirm` (a sign-up) or `manage` (new settings of an active subscriber). */
+    { name: 'confirmTokenKind', type: 'text', ...internal },
     /** Random per-subscriber salt of the (HMAC-derived) unsubscribe token; change it to revoke old links. */
     { name: 'unsubscribeNonce', type: 'text', ...internal },
     { name: 'unsubscribeTokenHash', type: 'text', index: true, ...internal },

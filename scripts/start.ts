@@ -11,6 +11,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { createSecurityHeaders } from '../src/http/securityHeaders'
+import { closeUnreadRequests } from '../src/http/closeUnreadRequests'
+import { appendForwardedFor } from '../src/http/forwardedFor'
 import { readEnv } from '../src/runtime/env'
 import { createPublicCache, serveThroughCache } from '../src/runtime/publicCache'
 
@@ -62,6 +64,10 @@ const securityHeaders = createSecurityHeaders({ serverURL: env.SERVER_URL })
 const serve = serveThroughCache(cache, (req, res) => void handle(req, res))
 const server = http.createServer((req, res) => {
   securityHeaders(req, res)
+  // The rightmost X-Forwarded-For entry is the peer, whatever the client sent (TRUST_PROXY decides what else counts).
+  appendForwardedFor(req)
+  // A request answered before its body was read (413) must not hold its connection open.
+  closeUnreadRequests(req, res)
   serve(req, res)
 })
 // Longer than the idle timeout of proxies and HTTP clients, so they never reuse a connection we are closing.

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 
-import { trustProxySchema } from './http/clientAddress'
 import { loginOptionsSchema } from './auth/loginOptions'
 import type { CollectionOverride } from './types'
+
+import { trustProxySchema } from './http/clientAddress'
 
 const slugSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
 
@@ -119,7 +120,12 @@ export const newsroomOptionsSchema = z
     mediaDir: z.string().min(1).default('media'),
     /** Login throttle of every auth collection (replaces Payload's account lock). See `src/auth/loginOptions.ts`. */
     login: loginOptionsSchema,
-    /** Proxies in front of the server whose X-Forwarded-For entries are believed: a hop count or their addresses. @default 0 */
+    /**
+     * Proxies in front of the server whose `X-Forwarded-For` entries are believed when counting per
+     * client address (sign-up and login limits): a number of hops, or a list of proxy addresses /
+     * CIDR ranges. 0: the client is the rightmost entry, which the server in front must append
+     * (see src/http/clientAddress.ts). @default 0
+     */
     trustProxy: trustProxySchema.default(0),
   })
   .superRefine((o, ctx) => {

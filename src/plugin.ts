@@ -22,6 +22,7 @@ import { itemsEndpoint } from './endpoints/items'
 import { newsletterEndpoints } from './endpoints/newsletter'
 import { subscribersAdminEndpoints } from './endpoints/subscribersAdmin'
 import { listingJobs } from './listing/jobsConfig'
+import { newsletterJobsConfig } from './newsletter/jobsConfig'
 import { newsletterTasks } from './newsletter/tasks'
 import { parseNewsroomOptions } from './options'
 
@@ -66,7 +67,7 @@ export const newsroomPlugin =
         guardLockedDocuments(payload)
         await config.onInit?.(payload)
       },
-      jobs: listingJobs({ ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), ...(newsletterOn ? newsletterTasks(options) : [])] }),
+      jobs: listingJobs(newsletterOn ? newsletterJobsConfig(config.jobs, newsletterTasks(options)) : { ...config.jobs }),
       custom: {
         ...config.custom,
         newsroom: { ...options, serverURL },

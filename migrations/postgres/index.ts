@@ -4,6 +4,9 @@ import * as migration_20261126_134626_event_cancelled from './20261126_134626_ev
 import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
 import * as migration_20261201_231447_login_attempts from './20261201_231447_login_attempts';
 import * as migration_20261202_001227_listing_jobs from './20261202_001227_listing_jobs';
+  },
+  {
+import * as migration_20261201_231833_newsletter_confirm_used from './20261201_231833_newsletter_confirm_used';
 
 export const migrations = [
   {
@@ -35,5 +38,10 @@ export const migrations = [
     up: migration_20261202_001227_listing_jobs.up,
     down: migration_20261202_001227_listing_jobs.down,
     name: '20261202_001227_listing_jobs',
+  },
+  {
+    up: migration_20261201_231833_newsletter_confirm_used.up,
+    down: migration_20261201_231833_newsletter_confirm_used.down,
+    name: '20261201_231833_newsletter_confirm_used'
   },
 ];

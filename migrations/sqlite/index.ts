@@ -3,6 +3,9 @@ import * as migration_20261126_134000_search_indexes from './20261126_134000_sea
 import * as migration_20261126_134618_event_cancelled from './20261126_134618_event_cancelled';
 import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
 import * as migration_20261201_231441_login_attempts from './20261201_231441_login_attempts';
+  },
+  {
+import * as migration_20261201_231818_newsletter_confirm_used from './20261201_231818_newsletter_confirm_used';
 
 export const migrations = [
   {
@@ -29,5 +32,10 @@ export const migrations = [
     up: migration_20261201_231441_login_attempts.up,
     down: migration_20261201_231441_login_attempts.down,
     name: '20261201_231441_login_attempts',
+  },
+  {
+    up: migration_20261201_231818_newsletter_confirm_used.up,
+    down: migration_20261201_231818_newsletter_confirm_used.down,
+    name: '20261201_231818_newsletter_confirm_used'
   },
 ];

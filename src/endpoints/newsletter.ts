@@ -1,8 +1,11 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
-import { absoluteUrl, newsletterSettings, type Subscriber, TASK_SEND_MAIL } from '../newsletter/common'
+import { readTextLimited } from '../http/readBodyLimited'
+import { absoluteUrl, newsletterSettings, SIGNUP_QUEUE, type Subscriber, TASK_SIGNUP } from '../newsletter/common'
+import { kickSignupQueue } from '../newsletter/kickQueue'
 import { hitRateLimit } from '../newsletter/rateLimit'
-import { newNonce, hashToken, unsubscribeToken } from '../newsletter/tokens'
+import type { SignupInput } from '../newsletter/signup'
+import { hashToken } from '../newsletter/tokens'
 import { page } from '../newsletter/templates'
 import {
   bad,
@@ -30,8 +33,10 @@ const ACCEPTED = {
 const accepted = () => Response.json(ACCEPTED, { status: 202, headers: { 'cache-control': 'no-store' } })
 
 /**
- * `POST /api/newsroom/subscribe`: double opt-in sign-up. New, pending, active and unsubscribed
- * addresses get the same 202 and body; the mail is sent by the `newsletterSendMail` job.
+ * `POST /api/newsroom/subscribe`: double opt-in sign-up. The request validates, counts the rate
+ * limits and queues one `newsletterSignup` job with the form: the same work, the same 202 and body
+ * whatever the address's state (new, pending, active, unsubscribed, bounced). The job decides what
+ * to do and sends the mail (src/newsletter/signup.ts); the queue is kicked right after the answer.
  */
 export const subscribeEndpoint: Endpoint = {
   path: '/newsroom/subscribe',
@@ -54,8 +59,8 @@ export const subscribeEndpoint: Endpoint = {
     if (typeof emailRaw !== 'string' || emailRaw.length > 254 || !EMAIL.test(emailRaw)) return bad('email', 'must be an e-mail address')
     const email = emailRaw.toLowerCase()
 
-    const topicIds = await readTopics(payload, settings.topicsSlug, body)
-    if (topicIds instanceof Response) return topicIds
+    const topics = await readTopics(payload, settings.topicsSlug, body)
+    if (topics instanceof Response) return topics
 
     const locale = readLocale(body, settings.defaultLocale, settings.locales)
     if (locale instanceof Response) return locale
@@ -69,76 +74,117 @@ export const subscribeEndpoint: Endpoint = {
     const emailLimit = await hitRateLimit(payload, `email:${hashToken(email)}`, settings.emailPerHour, 3600_000)
     if (!emailLimit.ok) return tooMany(emailLimit.retryAfter)
 
-    const prefs = { topics: topicIds, locale, frequency }
-    const consentData = { at: new Date().toISOString(), wordingVersion: settings.consentWordingVersion, sourcePage }
-    const findExisting = async () =>
-      (await payload.find({ collection: SUBS, where: { email: { equals: email } }, limit: 1, depth: 0, pagination: false, overrideAccess: true })).docs[0] as unknown as
-        | Subscriber
-        | undefined
-
-    let subscriber = await findExisting()
-    let kind: 'confirm' | 'manage' = 'confirm'
-    if (!subscriber) {
-      const nonce = newNonce()
-      try {
-        subscriber = (await payload.create({
-          collection: SUBS,
-          data: { email, status: 'pending', ...prefs, consent: consentData, unsubscribeNonce: nonce, unsubscribeTokenHash: hashToken(unsubscribeToken(payload.secret, nonce)) } as never,
-          overrideAccess: true,
-          depth: 0,
-        })) as unknown as Subscriber
-      } catch (err) {
-        // Lost a race with a concurrent sign-up of the same address: treat it as existing.
-        subscriber = await findExisting()
-        if (!subscriber) throw err
-      }
-    } else if (subscriber.status === 'active') {
-      kind = 'manage'
-      await payload.update({ collection: SUBS, id: subscriber.id, data: { pendingPreferences: { ...prefs, consent: consentData } } as never, overrideAccess: true, depth: 0 })
-    } else {
-      await payload.update({ collection: SUBS, id: subscriber.id, data: { status: 'pending', ...prefs, consent: consentData, pendingPreferences: null } as never, overrideAccess: true, depth: 0 })
+    const input: SignupInput = {
+      email,
+      topics,
+      locale,
+      frequency,
+      consent: { at: new Date().toISOString(), wordingVersion: settings.consentWordingVersion, sourcePage },
     }
-    await payload.jobs.queue({ task: TASK_SEND_MAIL as never, input: { subscriber: String(subscriber.id), kind } as never })
+    await payload.jobs.queue({ task: TASK_SIGNUP as never, queue: SIGNUP_QUEUE, input: input as never })
+    kickSignupQueue(payload, 'afterResponse')
     return accepted()
   },
 }
 
-/** `GET /api/newsroom/confirm?token=`: single-use, expires after `confirmTtlHours`. */
-export const confirmEndpoint: Endpoint = {
+/**
+ * `?token=`, else the form's `token` field. The body is read (within MAX_BODY, else 413) even when
+ * the query has the token, so an oversized body is refused the same way either way.
+ */
+async function tokenFromQueryOrForm(req: PayloadRequest): Promise<string | undefined | Response> {
+  const read = await readTextLimited(req, MAX_BODY)
+  if (!read.ok) return read.reason === 'too_large' ? bad('body', `must be at most ${MAX_BODY} bytes`, 413) : bad('body', 'could not be read')
+  return new URL(req.url!).searchParams.get('token') || (new URLSearchParams(read.text).get('token') ?? undefined)
+}
+
+type LinkState =
+  | { state: 'invalid'; s: Subscriber | null }
+  | { state: 'used'; s: Subscriber; kind: 'confirm' | 'manage' }
+  | { state: 'open'; s: Subscriber; kind: 'confirm' | 'manage' }
+
+/**
+ * What a confirmation link is now: `open` (never used, within its life), `used` (used within its
+ * life, and the subscription still active), else `invalid` (unknown, replaced by a newer mail,
+ * expired, or the subscriber has since unsubscribed).
+ */
+async function linkState(req: PayloadRequest, token: unknown): Promise<LinkState> {
+  const s = await findByHash(req, 'confirmTokenHash', token)
+  if (!s || !s.confirmTokenExpiresAt || new Date(s.confirmTokenExpiresAt).getTime() < Date.now()) return { state: 'invalid', s }
+  // Links mailed before the kind was stored: a link to an active subscriber applies new settings.
+  const kind = s.confirmTokenKind === 'manage' || (!s.confirmTokenKind && s.status === 'active') ? 'manage' : 'confirm'
+  if (s.confirmTokenUsedAt) return s.status === 'active' ? { state: 'used', s, kind } : { state: 'invalid', s }
+  return s.status === 'bounced' ? { state: 'invalid', s } : { state: 'open', s, kind }
+}
+
+const invalidLink = (req: PayloadRequest, s: Subscriber | null) =>
+  html(page('invalid', pageLocale(req, s), { signup: absoluteUrl(req.payload, newsletterSettings(req.payload).signupPage) }), 410)
+
+/** Origins a confirmation form may end up at: ours ('self') and that of `confirmRedirect`. */
+const formTargets = (req: PayloadRequest) => {
+  const { confirmRedirect } = newsletterSettings(req.payload)
+  return confirmRedirect ? [new URL(absoluteUrl(req.payload, confirmRedirect)).origin] : []
+}
+
+/**
+ * `GET /api/newsroom/confirm?token=`: changes nothing. An open link gets a page whose form posts the
+ * token back and submits itself (a person with a browser sees the result; a mail scanner that
+ * fetches the link confirms nothing); a used one says it is already confirmed (200, so a browser
+ * repeating the request, as Chromium does for `Critical-CH`, shows no error); otherwise 410.
+ */
+export const confirmPageEndpoint: Endpoint = {
   path: '/newsroom/confirm',
   method: 'get',
   handler: async (req) => {
+    const url = new URL(req.url!)
+    const token = url.searchParams.get('token')
+    const link = await linkState(req, token)
+    if (link.state === 'invalid') return invalidLink(req, link.s)
+    const locale = (link.s.pendingPreferences as { locale?: string } | null)?.locale ?? link.s.locale
+    if (link.state === 'used') return html(page(link.kind === 'manage' ? 'alreadyApplied' : 'alreadyConfirmed', link.s.locale))
+    return html(page(link.kind === 'manage' ? 'manageAsk' : 'confirmAsk', locale, { action: url.pathname, token: token! }), 200, {}, formTargets(req))
+  },
+}
+
+/**
+ * `POST /api/newsroom/confirm` (`token` in the form or the query): confirms. The subscriber becomes
+ * active with the settings and consent waiting in `pendingPreferences` (an active one's new
+ * settings, an unsubscribed one's new sign-up). The link is marked used and keeps working as
+ * "already confirmed" until it expires. A page, or `303` to `newsletter.confirmRedirect`.
+ */
+export const confirmEndpoint: Endpoint = {
+  path: '/newsroom/confirm',
+  method: 'post',
+  handler: async (req) => {
     const { payload } = req
     const settings = newsletterSettings(payload)
-    const token = new URL(req.url!).searchParams.get('token')
-    const s = await findByHash(req, 'confirmTokenHash', token)
-    const invalid = () => html(page('invalid', pageLocale(req, s), { signup: absoluteUrl(payload, settings.signupPage) }), 410)
-    if (!s) return invalid()
-    const clear = { confirmTokenHash: null, confirmTokenExpiresAt: null }
-    if (!s.confirmTokenExpiresAt || new Date(s.confirmTokenExpiresAt).getTime() < Date.now()) {
-      await payload.update({ collection: SUBS, id: s.id, data: clear as never, overrideAccess: true, depth: 0 })
-      return invalid()
+    const token = await tokenFromQueryOrForm(req)
+    if (token instanceof Response) return token
+    const link = await linkState(req, token)
+    if (link.state === 'invalid') return invalidLink(req, link.s)
+    const { s, kind } = link
+    if (link.state === 'open') {
+      const pending = s.pendingPreferences as Record<string, unknown> | null | undefined
+      const now = new Date().toISOString()
+      await payload.update({
+        collection: SUBS,
+        id: s.id,
+        data: {
+          ...(pending && typeof pending === 'object' ? pending : {}),
+          pendingPreferences: null,
+          status: 'active',
+          unsubscribedAt: null,
+          failedInRow: 0,
+          confirmTokenUsedAt: now,
+          ...(s.status === 'active' ? {} : { confirmedAt: now }),
+        } as never,
+        overrideAccess: true,
+        depth: 0,
+      })
+      if (settings.confirmRedirect) return new Response(null, { status: 303, headers: { location: absoluteUrl(payload, settings.confirmRedirect), 'cache-control': 'no-store' } })
+      const locale = (pending?.locale as string | undefined) ?? s.locale
+      return html(page(kind === 'manage' ? 'applied' : 'confirmed', locale))
     }
-    const pending = s.pendingPreferences as Record<string, unknown> | null | undefined
-    const wasActive = s.status === 'active'
-    await payload.update({
-      collection: SUBS,
-      id: s.id,
-      data: {
-        ...clear,
-        ...(pending && typeof pending === 'object' ? pending : {}),
-        pendingPreferences: null,
-        status: 'active',
-        unsubscribedAt: null,
-        failedInRow: 0,
-        ...(wasActive ? {} : { confirmedAt: new Date().toISOString() }),
-      } as never,
-      overrideAccess: true,
-      depth: 0,
-    })
-    const locale = (pending?.locale as string | undefined) ?? s.locale
-    if (settings.confirmRedirect) return new Response(null, { status: 303, headers: { location: absoluteUrl(payload, settings.confirmRedirect), 'cache-control': 'no-store' } })
-    return html(page('confirmed', locale))
+    return html(page(kind === 'manage' ? 'alreadyApplied' : 'alreadyConfirmed', s.locale))
   },
 }
 
@@ -163,18 +209,23 @@ export const unsubscribeEndpoint: Endpoint = {
   path: '/newsroom/unsubscribe',
   method: 'post',
   handler: async (req) => {
-    let token: unknown = new URL(req.url!).searchParams.get('token')
-    if (!token) {
-      const text = req.text ? (await req.text()).slice(0, MAX_BODY) : ''
-      token = new URLSearchParams(text).get('token') ?? undefined
-    }
+    const token = await tokenFromQueryOrForm(req)
+    if (token instanceof Response) return token
     const s = await findByHash(req, 'unsubscribeTokenHash', token)
     if (!s) return html(page('invalid', pageLocale(req), { signup: absoluteUrl(req.payload, newsletterSettings(req.payload).signupPage) }), 404)
     if (s.status !== 'unsubscribed') {
       await req.payload.update({
         collection: SUBS,
         id: s.id,
-        data: { status: 'unsubscribed', unsubscribedAt: new Date().toISOString(), confirmTokenHash: null, confirmTokenExpiresAt: null, pendingPreferences: null } as never,
+        data: {
+          status: 'unsubscribed',
+          unsubscribedAt: new Date().toISOString(),
+          confirmTokenHash: null,
+          confirmTokenExpiresAt: null,
+          confirmTokenUsedAt: null,
+          confirmTokenKind: null,
+          pendingPreferences: null,
+        } as never,
         overrideAccess: true,
         depth: 0,
       })
@@ -183,4 +234,4 @@ export const unsubscribeEndpoint: Endpoint = {
   },
 }
 
-export const newsletterEndpoints: Endpoint[] = [subscribeEndpoint, confirmEndpoint, unsubscribePageEndpoint, unsubscribeEndpoint, ...preferencesEndpoints]
+export const newsletterEndpoints: Endpoint[] = [subscribeEndpoint, confirmPageEndpoint, confirmEndpoint, unsubscribePageEndpoint, unsubscribeEndpoint, ...preferencesEndpoints]

@@ -1,8 +1,12 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { SUBSCRIBERS_SLUG } from '../../collections/subscribers'
+import { clientAddress, rateLimitBucket } from '../http/clientAddress'
+import { readTextLimited } from '../http/readBodyLimited'
+import { newsroomOptions } from '../listing/indexer'
 import { BadParameter } from '../listing/params'
-import type { Frequency, Subscriber } from '../newsletter/common'
+import { type Frequency, newsletterSettings, type Subscriber } from '../newsletter/common'
+import { AUTO_SUBMIT_SCRIPT_HASH } from '../newsletter/templates'
 import { hashToken, plausibleToken } from '../newsletter/tokens'
 import { badParameterResponse } from './items'
 
@@ -11,19 +15,33 @@ import { badParameterResponse } from './items'
 export const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
 export const MAX_BODY = 10 * 1024
 
-export const html = (body: string, status = 200, headers: Record<string, string> = {}) =>
-  new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers } })
+/**
+ * Headers of every newsletter page: its URL holds a token, so no referrer; the one script allowed
+ * is the confirmation form's (by hash); forms post only back to us (and, after confirming, may be
+ * redirected to `formTargets`, the origin of `newsletter.confirmRedirect`).
+ */
+export function pageSecurityHeaders(formTargets: string[] = []): Record<string, string> {
+  const formAction = ["'self'", ...formTargets].join(' ')
+  return {
+    'content-security-policy': `default-src 'none'; script-src '${AUTO_SUBMIT_SCRIPT_HASH}'; style-src 'unsafe-inline'; form-action ${formAction}; base-uri 'none'; frame-ancestors 'none'`,
+    'referrer-policy': 'no-referrer',
+  }
+}
+
+export const html = (body: string, status = 200, headers: Record<string, string> = {}, formTargets: string[] = []) =>
+  new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...pageSecurityHeaders(formTargets), ...headers } })
 
 export const bad = (parameter: string, message: string, status = 400) => badParameterResponse(new BadParameter(parameter, message, status))
 
 export const tooMany = (retryAfter: number, message = 'Too many sign-up attempts; try again later.') =>
   Response.json({ error: 'rate_limited', message, retryAfter }, { status: 429, headers: { 'retry-after': String(retryAfter) } })
 
-/** The client's address: the first hop of X-Forwarded-For, else X-Real-IP. */
+/**
+ * The client's address as rate limits count it: from `X-Forwarded-For` as the `trustProxy`
+ * option says (src/http/clientAddress.ts), IPv6 by its /64.
+ */
 export function clientIp(req: PayloadRequest): string {
-  const xff = req.headers.get('x-forwarded-for')
-  const first = xff?.split(',')[0]?.trim()
-  return first || req.headers.get('x-real-ip')?.trim() || 'unknown'
+  return rateLimitBucket(clientAddress(req.headers, newsroomOptions(req.payload).trustProxy))
 }
 
 export type Fields = { type: 'json' | 'form'; get: (name: string) => unknown; all: (name: string) => unknown[]; has: (name: string) => boolean }
@@ -34,10 +52,9 @@ export async function readBody(req: PayloadRequest): Promise<Fields | Response> 
   if (type !== 'application/json' && type !== 'application/x-www-form-urlencoded') {
     return bad('content-type', 'must be application/json or application/x-www-form-urlencoded', 415)
   }
-  const declared = Number(req.headers.get('content-length'))
-  if (Number.isFinite(declared) && declared > MAX_BODY) return bad('body', `must be at most ${MAX_BODY} bytes`, 413)
-  const text = req.text ? await req.text() : ''
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY) return bad('body', `must be at most ${MAX_BODY} bytes`, 413)
+  const read = await readTextLimited(req, MAX_BODY)
+  if (!read.ok) return read.reason === 'too_large' ? bad('body', `must be at most ${MAX_BODY} bytes`, 413) : bad('body', 'could not be read')
+  const text = read.text
   if (type === 'application/json') {
     let data: unknown
     try {

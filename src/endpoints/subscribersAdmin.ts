@@ -3,9 +3,10 @@ import type { CollectionSlug, Endpoint, Payload, PayloadRequest, Where } from 'p
 import { SUBSCRIBERS_SLUG } from '../../collections/subscribers'
 import { isAdminUser } from '../access'
 import { isSubscriberStatus, resolveTopic, SUBSCRIBER_STATUSES, subscriberStats, subscriberWhere } from '../admin/subscriberFilter'
+import { readTextLimited } from '../http/readBodyLimited'
 import { BadParameter } from '../listing/params'
 import { newsroomOptions } from '../listing/indexer'
-import { TASK_DIGEST } from '../newsletter/common'
+import { DIGEST_QUEUE, TASK_DIGEST } from '../newsletter/common'
 import { badParameterResponse } from './items'
 
 const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
@@ -203,15 +204,17 @@ export const runDigestEndpoint: Endpoint = {
     if ((req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
       return badParameterResponse(new BadParameter('content-type', 'must be application/json', 415))
     }
+    const read = await readTextLimited(req, 10_000)
+    if (!read.ok) return badParameterResponse(new BadParameter('body', read.reason === 'too_large' ? 'must be at most 10000 bytes' : 'could not be read', read.reason === 'too_large' ? 413 : 400))
     let body: unknown
     try {
-      body = JSON.parse(req.text ? (await req.text()).slice(0, 10_000) : '')
+      body = JSON.parse(read.text)
     } catch {
       return badParameterResponse(new BadParameter('body', 'is not valid JSON'))
     }
     const frequency = (body as { frequency?: unknown } | null)?.frequency
     if (frequency !== 'daily' && frequency !== 'weekly') return badParameterResponse(new BadParameter('frequency', 'must be daily or weekly'))
-    const job = (await payload.jobs.queue({ task: TASK_DIGEST as never, input: { frequency } as never })) as unknown as { id: string | number }
+    const job = (await payload.jobs.queue({ task: TASK_DIGEST as never, queue: DIGEST_QUEUE, input: { frequency } as never })) as unknown as { id: string | number }
     return Response.json({ ok: true, job: String(job.id), frequency }, { status: 202, headers: noStore })
   },
 }

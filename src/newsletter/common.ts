@@ -17,12 +17,22 @@ export type Subscriber = {
   pendingPreferences?: unknown
   confirmTokenHash?: string | null
   confirmTokenExpiresAt?: string | null
+  confirmTokenUsedAt?: string | null
+  confirmTokenKind?: string | null
   unsubscribeNonce?: string | null
   unsubscribeTokenHash?: string | null
 }
 
+/** The job a sign-up queues: it finds or creates the subscriber and sends the mail (src/newsletter/signup.ts). */
+export const TASK_SIGNUP = 'newsletterSignup'
+/** The mail job of earlier releases (input: subscriber id and kind); kept so that jobs queued by them still run. */
 export const TASK_SEND_MAIL = 'newsletterSendMail'
 export const TASK_DIGEST = 'newsletterDigest'
+
+/** Queue of the sign-up jobs: apart from the default queue (scheduled publishing) and from the digests. */
+export const SIGNUP_QUEUE = 'newsletter'
+/** Queue of the digest jobs (minutes for a long list): neither publishing nor confirmation mails wait for them. */
+export const DIGEST_QUEUE = 'newsletter-digest'
 
 /** Resolved newsroom options plus the newsletter part, read at call time from the Payload config. */
 export const newsletterSettings = (payload: Payload) => {

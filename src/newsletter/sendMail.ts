@@ -1,5 +1,4 @@
 import net from 'node:net'
-import { Transform } from 'node:stream'
 
 import nodemailer from 'nodemailer'
 import type { CollectionSlug, Payload } from 'payload'
@@ -28,29 +27,38 @@ export async function ensureUnsubscribeNonce(payload: Payload, s: Subscriber): P
 }
 
 /**
- * Runs in the `newsletterSendMail` job, never in the sign-up request: makes a fresh single-use
- * confirmation token (only its hash is stored) and mails the link. `manage` goes to an address that
- * is already active: its link applies the settings just sent.
+ * Runs in the sign-up job, never in the request: makes a fresh confirmation token (only its hash
+ * is stored, with its expiry and kind; a new mail replaces the previous link) and mails the link.
+ * `manage` goes to an address that is already active: its link applies the settings just sent. The
+ * mail is in the language of the settings waiting to be confirmed, else the subscriber's.
  */
-export async function sendSubscriptionMail(payload: Payload, subscriberId: string, kind: MailKind): Promise<'sent' | 'skipped'> {
-  const s = (await payload.findByID({ collection: SUBS, id: subscriberId, depth: 0, overrideAccess: true, disableErrors: true })) as Subscriber | null
-  if (!s) return 'skipped'
-  if (kind === 'confirm' && s.status !== 'pending') return 'skipped'
-  if (kind === 'manage' && s.status !== 'active') return 'skipped'
+export async function sendSubscriptionMail(payload: Payload, s: Subscriber, kind: MailKind): Promise<void> {
   const settings = newsletterSettings(payload)
   const { token, hash } = newToken()
   await payload.update({
     collection: SUBS,
     id: s.id,
-    data: { confirmTokenHash: hash, confirmTokenExpiresAt: new Date(Date.now() + settings.confirmTtlHours * 3600_000).toISOString() } as never,
+    data: {
+      confirmTokenHash: hash,
+      confirmTokenExpiresAt: new Date(Date.now() + settings.confirmTtlHours * 3600_000).toISOString(),
+      confirmTokenUsedAt: null,
+      confirmTokenKind: kind,
+    } as never,
     overrideAccess: true,
     depth: 0,
   })
   const nonce = await ensureUnsubscribeNonce(payload, s)
-  const locale = kind === 'manage' ? ((s.pendingPreferences as { locale?: string } | null)?.locale ?? s.locale) : s.locale
+  const locale = (s.pendingPreferences as { locale?: string } | null)?.locale ?? s.locale
   const manageLinks = kind === 'manage' ? { unsubscribe: unsubscribeUrl(payload, nonce), preferences: preferencesUrl(payload, nonce) } : null
   const mail = confirmMail(locale, kind, apiUrl(payload, '/newsroom/confirm', { token }), manageLinks, settings.confirmTtlHours)
   await payload.sendEmail({ to: s.email, subject: mail.subject, html: mail.html, text: mail.text })
+}
+
+/** The mail job of earlier releases, by subscriber id: sends if the subscriber is still in the state it was queued for. */
+export async function sendQueuedMail(payload: Payload, subscriberId: string, kind: MailKind): Promise<'sent' | 'skipped'> {
+  const s = (await payload.findByID({ collection: SUBS, id: subscriberId, depth: 0, overrideAccess: true, disableErrors: true })) as Subscriber | null
+  if (!s || s.status !== (kind === 'manage' ? 'active' : 'pending')) return 'skipped'
+  await sendSubscriptionMail(payload, s, kind)
   return 'sent'
 }
 
@@ -71,28 +79,6 @@ function smtpUrlOptions(url: string): Record<string, unknown> {
   return options
 }
 
-/** What to do around the closing dot of a message, by its Message-ID (see `onHandover`). */
-export type Handover = {
-  /** Runs when the message has been streamed up to its closing dot; the dot is sent once it resolved, a rejection aborts the message. */
-  before: () => Promise<void>
-  /** Runs once the closing dot has been written. */
-  after: () => void
-}
-const handovers = new Map<string, Handover>()
-
-/**
- * Hooks into a message sent through a `smtpTransport` with this `messageId` (as given to sendMail):
- * `before` decides whether it may be delivered at all, at the last moment (a rejection drops the
- * connection without the closing dot, so the server discards the message). Returns the unhook.
- * With any other transport the hooks are never called.
- */
-export function onHandover(messageId: string, handover: Handover): () => void {
-  handovers.set(messageId, handover)
-  return () => {
-    if (handovers.get(messageId) === handover) handovers.delete(messageId)
-  }
-}
-
 /**
  * The SMTP transport to give the nodemailer adapter for a newsletter: keeps its connections open
  * (`pool`, at most `maxConnections`, a fresh one after `maxMessages`) and turns Nagle off.
@@ -101,12 +87,8 @@ export function onHandover(messageId: string, handover: Handover): () => void {
  * TCP_NODELAY every mail waits ~40 ms on any server: nodemailer writes the message and the final
  * `.` separately, Nagle holds the small write until the server acknowledges the message, and the
  * server delays that acknowledgement. Query parameters of the URL (e.g. `?maxConnections=2`) win.
- *
- * Messages sent with a `messageId` registered through `onHandover` call its hooks around their
- * closing dot: the digest writes its delivery claim there (see src/newsletter/digest.ts).
- * `handover: false` leaves the hooks out; the digest then claims first and sends one mail at a time.
  */
-export function smtpTransport(url: string, options: { maxConnections?: number; maxMessages?: number; handover?: boolean } = {}) {
+export function smtpTransport(url: string, options: { maxConnections?: number; maxMessages?: number } = {}) {
   const base = smtpUrlOptions(url)
   const connectionTimeout = Number(base.connectionTimeout) || 120_000
   const transport = nodemailer.createTransport({
@@ -129,30 +111,6 @@ export function smtpTransport(url: string, options: { maxConnections?: number; m
       socket.on('error', settle)
       socket.once('connect', () => settle(null))
     },
-  })
-  if (options.handover === false) return transport
-  transport.use('stream', (mail, done) => {
-    const messageId = mail.message.messageId()
-    mail.message.processFunc((output) => {
-      const handover = handovers.get(messageId)
-      if (!handover) return output
-      const gate = new Transform({
-        transform: (chunk, _encoding, callback) => callback(null, chunk),
-        // Everything but the closing dot, which nodemailer adds when this stream ends, has been written.
-        flush: (callback) => {
-          handover.before().then(
-            () => {
-              callback()
-              setImmediate(handover.after)
-            },
-            (err: Error) => callback(err),
-          )
-        },
-      })
-      output.once('error', (err) => gate.destroy(err))
-      return output.pipe(gate)
-    })
-    done()
   })
   return transport
 }

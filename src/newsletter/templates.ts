@@ -1,5 +1,7 @@
 /** Mail and page texts, Swedish and English. Pure functions: no Payload, no clock. */
 
+import { createHash } from 'node:crypto'
+
 export type Lang = 'sv' | 'en'
 export const lang = (locale: unknown): Lang => (locale === 'en' ? 'en' : 'sv')
 
@@ -79,30 +81,64 @@ export function digestMail(locale: unknown, items: DigestItem[], links: { unsubs
 }
 
 const P = {
-  confirmed: { sv: ['Tack!', 'Din prenumeration är bekräftad.'], en: ['Thank you!', 'Your subscription is confirmed.'] },
-  invalid: {
-    sv: ['Länken gäller inte längre', 'Länken har redan använts eller gått ut. Anmäl dig igen så skickar vi en ny.'],
-    en: ['This link is no longer valid', 'The link has been used already or has expired. Sign up again and we will send a new one.'],
+  confirmAsk: {
+    sv: ['Bekräfta prenumerationen', 'Tryck på knappen för att bekräfta att du vill få vårt nyhetsbrev.'],
+    en: ['Confirm subscription', 'Press the button to confirm that you want to receive our newsletter.'],
   },
-  signup: { sv: 'Anmäl dig igen', en: 'Sign up again' },
+  manageAsk: {
+    sv: ['Använd de nya inställningarna', 'Tryck på knappen för att börja använda inställningarna du skickade.'],
+    en: ['Use the new settings', 'Press the button to start using the settings you sent.'],
+  },
+  confirmed: { sv: ['Tack!', 'Din prenumeration är bekräftad.'], en: ['Thank you!', 'Your subscription is confirmed.'] },
+  alreadyConfirmed: {
+    sv: ['Redan bekräftad', 'Din prenumeration är redan bekräftad. Du behöver inte göra något mer.'],
+    en: ['Already confirmed', 'Your subscription is already confirmed. There is nothing more to do.'],
+  },
+  applied: { sv: ['Klart!', 'Dina nya inställningar används nu.'], en: ['Done!', 'Your new settings are in use now.'] },
+  alreadyApplied: {
+    sv: ['Redan klart', 'De nya inställningarna används redan. Du behöver inte göra något mer.'],
+    en: ['Already done', 'The new settings are in use already. There is nothing more to do.'],
+  },
+  invalid: {
+    sv: ['Länken gäller inte längre', 'Länken har gått ut eller ersatts av en nyare. Anmäl dig igen så skickar vi en ny.'],
+    en: ['This link is no longer valid', 'The link has expired or has been replaced by a newer one. Sign up again and we will send a new one.'],
+  },
   unsubscribeAsk: { sv: ['Avsluta prenumerationen', 'Vill du sluta få vårt nyhetsbrev?'], en: ['Unsubscribe', 'Do you want to stop receiving our newsletter?'] },
   unsubscribed: { sv: ['Prenumerationen är avslutad', 'Du får inga fler utskick från oss.'], en: ['You are unsubscribed', 'You will not receive any more e-mails from us.'] },
   notSubscribed: {
     sv: ['Prenumerationen är inte aktiv', 'Du får inte längre vårt nyhetsbrev, så det finns inga inställningar att ändra. Vill du ha det igen kan du anmäla dig på nytt.'],
     en: ['Your subscription is not active', 'You no longer receive our newsletter, so there are no settings to change. If you want it again, sign up anew.'],
   },
-}
+} satisfies Record<string, Record<Lang, [string, string]>>
+const SIGNUP = { sv: 'Anmäl dig igen', en: 'Sign up again' }
 
-export type Page = 'confirmed' | 'invalid' | 'unsubscribeAsk' | 'unsubscribed' | 'notSubscribed'
+export type Page = keyof typeof P
 
-/** A small stand-alone HTML page; `action` posts the unsubscribe form, `signup` links to the sign-up page. */
-export function page(which: Page, locale: unknown, extra: { action?: string; signup?: string } = {}): string {
+/**
+ * The one script of the newsletter pages: submits the confirmation form, so a person whose browser
+ * runs scripts just sees the result. A mail scanner that only fetches the link confirms nothing.
+ * Allowed by its hash in the pages' Content-Security-Policy (no inline handlers, no other script).
+ */
+export const AUTO_SUBMIT_SCRIPT = "document.getElementById('newsroom-confirm').submit()"
+export const AUTO_SUBMIT_SCRIPT_HASH = `sha256-${createHash('sha256').update(AUTO_SUBMIT_SCRIPT, 'utf8').digest('base64')}`
+
+/**
+ * A small stand-alone HTML page. `action` makes the page's form: the unsubscribe button, or for
+ * `confirmAsk`/`manageAsk` the confirmation form (carrying `token`) that submits itself; `signup`
+ * links to the sign-up page.
+ */
+export function page(which: Page, locale: unknown, extra: { action?: string; token?: string; signup?: string } = {}): string {
   const l = lang(locale)
   const [title, text] = P[which][l]
   let body = `<h1>${esc(title)}</h1><p>${esc(text)}</p>`
-  if ((which === 'invalid' || which === 'notSubscribed') && extra.signup) body += `<p><a href="${esc(extra.signup)}">${esc(P.signup[l])}</a></p>`
+  if ((which === 'invalid' || which === 'notSubscribed') && extra.signup) body += `<p><a href="${esc(extra.signup)}">${esc(SIGNUP[l])}</a></p>`
   if (which === 'unsubscribeAsk' && extra.action)
     body += `<form method="post" action="${esc(extra.action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${esc(title)}</button></form>`
+  if ((which === 'confirmAsk' || which === 'manageAsk') && extra.action && extra.token) {
+    body +=
+      `<form id="newsroom-confirm" method="post" action="${esc(extra.action)}"><input type="hidden" name="token" value="${esc(extra.token)}">` +
+      `<button type="submit">${esc(which === 'confirmAsk' ? T.confirmButton[l] : T.manageButton[l])}</button></form><script>${AUTO_SUBMIT_SCRIPT}</script>`
+  }
   return layout(l, title, body)
 }
 

@@ -9,7 +9,7 @@ import { DIGEST_DELIVERIES_SLUG } from '../../collections/newsletterRuns'
 import { runDigest, periodKey } from '../../src/newsletter/digest'
 import { databaseUnavailable, testDatabase } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
-import { createActiveSubscriber, createNewsletterTopics, linkIn, publishNews } from '../support/newsletter'
+import { createActiveSubscriber, createNewsletterTopics, linkIn, publishNews, runSignupJobs, submitConfirmation } from '../support/newsletter'
 import { startSmtp, type TestSmtp } from '../support/smtp'
 
 type Sub = { id: number | string; email: string; status: string; topics?: unknown[]; confirmTokenHash?: string | null; unsubscribeTokenHash?: string | null }
@@ -35,11 +35,13 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
   const publish = (title: string, topics: (string | number)[]) => publishNews(n.payload, title, topics)
   /** An active daily subscriber, confirmed an hour ago, made through the Local API. */
   const activeSubscriber = (email: string, topics: (string | number)[] = []) => createActiveSubscriber<Sub>(n.payload, email, { topics })
+  const runSignups = () => runSignupJobs(n.payload)
   const settings = () => (n.payload.config.custom as { newsroom: { newsletter: Record<string, unknown> } }).newsroom.newsletter
 
   beforeAll(async () => {
     smtp = await startSmtp()
-    n = await startNewsroom({ SMTP_URL: smtp.url, MAIL_FROM: 'nyhetsbrev@newsroom.test' })
+    // The test server passes X-Forwarded-For on as sent; each request names its client, then a proxy (192.0.2.1).
+    n = await startNewsroom({ SMTP_URL: smtp.url, MAIL_FROM: 'nyhetsbrev@newsroom.test', TRUST_PROXY: '1' })
     settings().retryDelaysMs = [20, 20]
     admin = await n.editor('admin')
     editor = await n.editor('editor')
@@ -82,11 +84,11 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
   it('sign-up → confirmation mail → confirm → digest with only the chosen topics and List-* headers → one-click unsubscribe → next digest skips', async () => {
     const res = await subscribe({ email: 'Anna@Example.se', topics: ['psykisk-halsa'], locale: 'sv', frequency: 'daily', consent: true, sourcePage: '/nyhetsbrev' })
     expect(res.status).toBe(202)
-    // The mail is sent by a queued job, not inside the request.
+    // The subscriber and the mail are made by a queued job, not inside the request.
     expect(smtp.to('anna@example.se')).toHaveLength(0)
-    const pending = await subscriber('anna@example.se')
-    expect(pending.status).toBe('pending')
-    await n.payload.jobs.run()
+    expect(await subscriber('anna@example.se')).toBeUndefined()
+    await runSignups()
+    expect((await subscriber('anna@example.se')).status).toBe('pending')
     const [confirmation] = smtp.to('anna@example.se')
     expect(confirmation.subject).toBe('Bekräfta din prenumeration')
     const link = linkIn(confirmation.text, '/api/newsroom/confirm')
@@ -95,21 +97,33 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     const stored = JSON.stringify(await subscriber('anna@example.se'))
     expect(stored).not.toContain(token)
 
-    const confirmed = await fetch(local(link), { redirect: 'manual' })
+    // A GET (what a mail scanner does, and what a browser repeats) changes nothing: it shows a form that posts the token.
+    for (let i = 0; i < 2; i++) {
+      const page = await fetch(local(link), { redirect: 'manual' })
+      expect(page.status).toBe(200)
+      const text = await page.text()
+      expect(text).toContain('<form id="newsroom-confirm" method="post"')
+      expect(text).toContain('Bekräfta prenumerationen')
+      expect((await subscriber('anna@example.se')).status).toBe('pending')
+    }
+    const confirmed = await submitConfirmation(local(link))
     expect(confirmed.status).toBe(200)
-    expect(await confirmed.text()).toContain('bekräftad')
+    expect(await confirmed.text()).toContain('Din prenumeration är bekräftad.')
     expect((await subscriber('anna@example.se')).status).toBe('active')
-    // Single use.
+    // Used: opening or submitting it again says so, without an error (Chromium repeats requests).
     const again = await fetch(local(link))
-    expect(again.status).toBe(410)
-    expect(await again.text()).toContain('Anmäl dig igen')
+    expect(again.status).toBe(200)
+    expect(await again.text()).toContain('Din prenumeration är redan bekräftad.')
+    const againPost = await fetch(local(link), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' })
+    expect(againPost.status).toBe(200)
+    expect(await againPost.text()).toContain('redan bekräftad')
 
     await publish('Barn och psykisk hälsa', [topic.barn])
     await publish('Miljönytt', [topic.miljo])
     await publish('Allmänt utan ämne', [])
 
-    await n.payload.jobs.queue({ task: 'newsletterDigest' as never, input: { frequency: 'daily' } as never })
-    await n.payload.jobs.run()
+    await n.payload.jobs.queue({ task: 'newsletterDigest' as never, queue: 'newsletter-digest', input: { frequency: 'daily' } as never })
+    await n.payload.jobs.run({ queue: 'newsletter-digest' })
     const digests = smtp.to('anna@example.se').slice(1)
     expect(digests).toHaveLength(1)
     const digest = digests[0]
@@ -134,6 +148,8 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
       expect(oneClick.headers.get('location')).toBeNull()
     }
     expect((await subscriber('anna@example.se')).status).toBe('unsubscribed')
+    // Unsubscribing ends the confirmation link too.
+    expect((await fetch(local(link))).status).toBe(410)
 
     await publish('Mer om barn och psykisk hälsa', [topic.halsa])
     const result = await runDigest(n.payload, { frequency: 'daily', period: 'daily:after-unsubscribe' })
@@ -141,33 +157,42 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     expect(smtp.to('anna@example.se')).toHaveLength(2)
   })
 
-  it('answers new, pending, active and unsubscribed addresses with the same 202 and body', async () => {
+  it('answers new, pending, active, unsubscribed and bounced addresses with the same 202 and body', async () => {
     await activeSubscriber('aktiv@example.se')
+    await createActiveSubscriber(n.payload, 'studsar@example.se', { status: 'bounced' })
     await subscribe({ email: 'vantar@example.se', consent: true })
+    await runSignups()
     const answers = []
-    for (const email of ['ny@example.se', 'vantar@example.se', 'aktiv@example.se', 'anna@example.se']) {
+    for (const email of ['ny@example.se', 'vantar@example.se', 'aktiv@example.se', 'anna@example.se', 'studsar@example.se']) {
       const res = await subscribe({ email, consent: true, frequency: 'weekly' })
       answers.push({ status: res.status, body: await res.text(), type: res.headers.get('content-type') })
     }
     expect(answers.every((a) => a.status === 202)).toBe(true)
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1)
-    await n.payload.jobs.run()
+    await runSignups()
     expect(smtp.to('ny@example.se').map((m) => m.subject)).toEqual(['Bekräfta din prenumeration'])
+    expect(smtp.to('vantar@example.se').map((m) => m.subject)).toEqual(['Bekräfta din prenumeration', 'Bekräfta din prenumeration'])
     expect(smtp.to('aktiv@example.se').map((m) => m.subject)).toEqual(['Hantera din prenumeration'])
-    // The re-sign-up of an unsubscribed address needs a new confirmation.
+    expect(smtp.to('studsar@example.se')).toEqual([])
+    // The re-sign-up of an unsubscribed address needs a new confirmation; until then it stays unsubscribed.
     expect(smtp.to('anna@example.se').at(-1)!.subject).toBe('Bekräfta din prenumeration')
-    expect((await subscriber('anna@example.se')).status).toBe('pending')
+    expect((await subscriber('anna@example.se')).status).toBe('unsubscribed')
     // An active subscriber's settings change only through the mailed link.
     const before = (await subscriber('aktiv@example.se')) as Sub & { frequency: string }
     expect(before).toMatchObject({ status: 'active', frequency: 'daily' })
-    const manage = await fetch(local(linkIn(smtp.to('aktiv@example.se')[0].text, '/api/newsroom/confirm')))
+    const manageLink = local(linkIn(smtp.to('aktiv@example.se')[0].text, '/api/newsroom/confirm'))
+    const manage = await submitConfirmation(manageLink)
     expect(manage.status).toBe(200)
+    expect(await manage.text()).toContain('Dina nya inställningar används nu.')
     expect(await subscriber('aktiv@example.se')).toMatchObject({ status: 'active', frequency: 'weekly' })
+    const manageAgain = await fetch(manageLink)
+    expect(manageAgain.status).toBe(200)
+    expect(await manageAgain.text()).toContain('De nya inställningarna används redan.')
   })
 
   it('confirmation links expire, and unknown tokens get a page (not a 500)', async () => {
     await subscribe({ email: 'sen@example.se', consent: true, locale: 'en' })
-    await n.payload.jobs.run()
+    await runSignups()
     const [mail] = smtp.to('sen@example.se')
     expect(mail.subject).toBe('Confirm your subscription')
     const link = linkIn(mail.text, '/api/newsroom/confirm')
@@ -176,9 +201,12 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     const expired = await fetch(local(link))
     expect(expired.status).toBe(410)
     expect(await expired.text()).toContain('Sign up again')
+    const expiredPost = await fetch(local(link), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' })
+    expect(expiredPost.status).toBe(410)
     expect((await subscriber('sen@example.se')).status).toBe('pending')
     for (const q of ['', '?token=', '?token=nonsense', `?token=${'A'.repeat(43)}`, '?token=%00%ff']) {
       expect((await fetch(`${n.baseUrl}/api/newsroom/confirm${q}`)).status).toBe(410)
+      expect((await fetch(`${n.baseUrl}/api/newsroom/confirm${q}`, { method: 'POST' })).status).toBe(410)
       expect([404]).toContain((await fetch(`${n.baseUrl}/api/newsroom/unsubscribe${q}`, { method: 'POST' })).status)
     }
   })
@@ -210,13 +238,16 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
 
     const form = await subscribe('email=form%40example.se&topics=psykisk-halsa%2Cmiljo&consent=on&frequency=daily&locale=en', { type: 'application/x-www-form-urlencoded' })
     expect(form.status).toBe(202)
+    await runSignups()
     const s = await subscriber('form@example.se')
     expect(s.topics?.map(String).sort()).toEqual([String(topic.halsa), String(topic.miljo)].sort())
 
     const bot = await subscribe({ email: 'bot@example.se', consent: true, website: 'http://spam.example' })
     expect(bot.status).toBe(202)
     expect(await bot.text()).toBe(await (await subscribe({ email: 'ny2@example.se', consent: true })).text())
+    await runSignups()
     expect(await subscriber('bot@example.se')).toBeUndefined()
+    expect(await subscriber('ny2@example.se')).toBeDefined()
   })
 
   it('rate limits per client IP and per address: 429 with Retry-After', async () => {
@@ -419,11 +450,11 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     expect(counts.filter((c) => c === 0).length).toBeLessThanOrEqual(1)
   })
 
-  it('schedules the digest daily at 07:00 and weekly on Monday at 07:00 on the default queue', () => {
+  it('schedules the digest daily at 07:00 and weekly on Monday at 07:00 on the digest queue', () => {
     const tasks = n.payload.config.jobs.tasks ?? []
-    expect(tasks.find((t) => t.slug === 'newsletterDigestDaily')?.schedule).toEqual([{ cron: '0 7 * * *', queue: 'default' }])
-    expect(tasks.find((t) => t.slug === 'newsletterDigestWeekly')?.schedule).toEqual([{ cron: '0 7 * * 1', queue: 'default' }])
-    expect(tasks.map((t) => t.slug)).toEqual(expect.arrayContaining(['newsletterSendMail', 'newsletterDigest']))
+    expect(tasks.find((t) => t.slug === 'newsletterDigestDaily')?.schedule).toEqual([{ cron: '0 7 * * *', queue: 'newsletter-digest' }])
+    expect(tasks.find((t) => t.slug === 'newsletterDigestWeekly')?.schedule).toEqual([{ cron: '0 7 * * 1', queue: 'newsletter-digest' }])
+    expect(tasks.map((t) => t.slug)).toEqual(expect.arrayContaining(['newsletterSignup', 'newsletterDigest']))
   })
 
   it('period keys follow the Stockholm calendar and ISO weeks', () => {

@@ -5,7 +5,7 @@ import { preferencesUrl } from '../../src/newsletter/common'
 import { ensureUnsubscribeNonce } from '../../src/newsletter/sendMail'
 import { databaseUnavailable } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
-import { createActiveSubscriber, createNewsletterTopics, linkIn, publishNews } from '../support/newsletter'
+import { createActiveSubscriber, createNewsletterTopics, linkIn, publishNews, runSignupJobs } from '../support/newsletter'
 import { startSmtp, type TestSmtp } from '../support/smtp'
 
 type Sub = { id: number | string; email: string; status: string; frequency: string; locale: string; topics?: (number | string)[] }
@@ -238,7 +238,7 @@ describe.skipIf(databaseUnavailable())('newsletter: preferences page and API', (
       body: JSON.stringify({ email: 'hantera@example.se', consent: true, frequency: 'weekly' }),
     })
     expect(res.status).toBe(202)
-    await n.payload.jobs.run()
+    await runSignupJobs(n.payload)
     const [mail] = smtp.to('hantera@example.se')
     expect(mail.subject).toBe('Hantera din prenumeration')
     const link = linkIn(mail.text, '/api/newsroom/preferences')

@@ -7,7 +7,7 @@ import { CSV_HEADER, CSV_PAGE_SIZE } from '../../src/endpoints/subscribersAdmin'
 import { hashToken } from '../../src/newsletter/tokens'
 import { databaseUnavailable } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
-import { createNewsletterTopics } from '../support/newsletter'
+import { createNewsletterTopics, runSignupJobs } from '../support/newsletter'
 
 type Sub = {
   id: number | string
@@ -274,10 +274,14 @@ describe.skipIf(databaseUnavailable())('subscribers in the admin: counts, CSV ex
       })
     expect((await signUp('Glomd@Example.se', '10.9.0.1')).status).toBe(202)
     expect((await signUp('kvar@example.se', '10.9.0.2')).status).toBe(202)
+    await runSignupJobs(n.payload)
     const find = async (email: string) =>
       (await n.payload.find({ collection: 'subscribers' as never, where: { email: { equals: email } }, depth: 0, overrideAccess: true })).docs[0] as unknown as Sub
     const gone = await find('glomd@example.se')
     const kept = await find('kvar@example.se')
+    // A second sign-up of each, still queued: its job's input holds the address.
+    expect((await signUp('glomd@example.se', '10.9.0.3')).status).toBe(202)
+    expect((await signUp('kvar@example.se', '10.9.0.4')).status).toBe(202)
     for (const s of [gone, kept]) {
       await n.payload.create({ collection: 'digest-deliveries' as never, data: { dedupeKey: `${s.id}:daily:test`, subscriber: s.id, periodKey: 'daily:test', status: 'sent' } as never, overrideAccess: true })
     }
@@ -285,11 +289,11 @@ describe.skipIf(databaseUnavailable())('subscribers in the admin: counts, CSV ex
     const traces = (s: Sub) => ({
       deliveries: () => count('digest-deliveries', { subscriber: { equals: s.id } }),
       limits: () => count('newsletter-rate-limits', { key: { equals: `email:${hashToken(s.email)}` } }),
-      mails: () => count('payload-jobs', { and: [{ taskSlug: { equals: 'newsletterSendMail' } }, { 'input.subscriber': { equals: String(s.id) } }] }),
+      mails: () => count('payload-jobs', { and: [{ taskSlug: { equals: 'newsletterSignup' } }, { 'input.email': { equals: s.email } }] }),
     })
     for (const t of [traces(gone), traces(kept)]) {
       expect(await t.deliveries()).toBe(1)
-      expect(await t.limits()).toBe(1)
+      expect(await t.limits()).toBe(2)
       expect(await t.mails()).toBe(1)
     }
 
@@ -300,7 +304,7 @@ describe.skipIf(databaseUnavailable())('subscribers in the admin: counts, CSV ex
     const after = traces(gone)
     expect([await after.deliveries(), await after.limits(), await after.mails()]).toEqual([0, 0, 0])
     const other = traces(kept)
-    expect([await other.deliveries(), await other.limits(), await other.mails()]).toEqual([1, 1, 1])
+    expect([await other.deliveries(), await other.limits(), await other.mails()]).toEqual([1, 2, 1])
     // The digest run statistics never held addresses.
     expect(JSON.stringify((await n.payload.find({ collection: 'digest-runs' as never, pagination: false, overrideAccess: true })).docs)).not.toContain('glomd')
     expect((await fetch(`${n.baseUrl}/api/subscribers/${kept.id}`, { method: 'DELETE', headers: { authorization: editor } })).status).toBe(403)

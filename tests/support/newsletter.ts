@@ -26,3 +26,30 @@ export const createActiveSubscriber = <T>(payload: Payload, email: string, data:
     data: { email, status: 'active', frequency: 'daily', locale: 'sv', topics: [], confirmedAt: new Date(Date.now() - 3600_000).toISOString(), ...data } as never,
     overrideAccess: true,
   }) as unknown as Promise<T>
+
+/** The confirmation form of a `GET /api/newsroom/confirm` page: where it posts and the fields it sends. */
+export function confirmForm(page: string, pageUrl: string): { action: string; body: string } | null {
+  const form = page.match(/<form id="newsroom-confirm" method="post" action="([^"]*)">(.*?)<\/form>/s)
+  if (!form) return null
+  const fields = new URLSearchParams()
+  for (const m of form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields.append(m[1]!, m[2]!.replace(/&amp;/g, '&'))
+  return { action: new URL(form[1]!.replace(/&amp;/g, '&'), pageUrl).toString(), body: fields.toString() }
+}
+
+/** What a browser does with a confirmation link: GET the page, then submit its form. Throws when the page has none. */
+export async function submitConfirmation(url: string, fetchHeaders: Record<string, string> = {}): Promise<Response> {
+  const res = await fetch(url, { headers: fetchHeaders })
+  const text = await res.text()
+  const form = confirmForm(text, url)
+  if (!form) throw new Error(`no confirmation form (${res.status}): ${text.slice(0, 300)}`)
+  return fetch(form.action, { method: 'POST', redirect: 'manual', headers: { ...fetchHeaders, 'content-type': 'application/x-www-form-urlencoded' }, body: form.body })
+}
+
+/** Runs the sign-up queue (`newsletter`) until it is empty, as the kick after a sign-up does where jobs run. */
+export async function runSignupJobs(payload: Payload): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const result = await payload.jobs.run({ queue: 'newsletter', limit: 50, sequential: true })
+    if (result.noJobsRemaining) return
+  }
+  throw new Error('the sign-up queue did not empty in 100 runs')
+}

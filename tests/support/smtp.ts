@@ -10,6 +10,8 @@ export type ParsedMail = {
   html?: string | false
   headerLines: { key: string; line: string }[]
   to?: { text: string }
+  /** When the server had the whole message (Date.now()). */
+  receivedAt?: number
 }
 const { simpleParser } = createRequire(import.meta.url)('mailparser') as { simpleParser: (source: NodeJS.ReadableStream) => Promise<ParsedMail> }
 
@@ -31,10 +33,12 @@ export async function startSmtp() {
       callback()
     },
     onData(stream, session, callback) {
+      let receivedAt = 0
+      stream.once('end', () => (receivedAt = Date.now()))
       simpleParser(stream).then(
         (mail: ParsedMail) => {
           const keep = () => {
-            mails.push(Object.assign(mail, { rcpt: session.envelope.rcptTo.map((r) => r.address.toLowerCase()) }))
+            mails.push(Object.assign(mail, { rcpt: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), receivedAt: receivedAt || Date.now() }))
             callback()
           }
           if (state.delayMs) setTimeout(keep, state.delayMs)
