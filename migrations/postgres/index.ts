@@ -3,10 +3,8 @@ import * as migration_20261126_134000_search_indexes from './20261126_134000_sea
 import * as migration_20261126_134626_event_cancelled from './20261126_134626_event_cancelled';
 import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
 import * as migration_20261201_231447_login_attempts from './20261201_231447_login_attempts';
-import * as migration_20261202_001227_listing_jobs from './20261202_001227_listing_jobs';
-  },
-  {
 import * as migration_20261201_231833_newsletter_confirm_used from './20261201_231833_newsletter_confirm_used';
+import * as migration_20261202_001227_listing_jobs from './20261202_001227_listing_jobs';
 
 export const migrations = [
   {
@@ -35,13 +33,13 @@ export const migrations = [
     name: '20261201_231447_login_attempts',
   },
   {
+    up: migration_20261201_231833_newsletter_confirm_used.up,
+    down: migration_20261201_231833_newsletter_confirm_used.down,
+    name: '20261201_231833_newsletter_confirm_used',
+  },
+  {
     up: migration_20261202_001227_listing_jobs.up,
     down: migration_20261202_001227_listing_jobs.down,
     name: '20261202_001227_listing_jobs',
-  },
-  {
-    up: migration_20261201_231833_newsletter_confirm_used.up,
-    down: migration_20261201_231833_newsletter_confirm_used.down,
-    name: '20261201_231833_newsletter_confirm_used'
   },
 ];

@@ -3,8 +3,6 @@ import * as migration_20261126_134000_search_indexes from './20261126_134000_sea
 import * as migration_20261126_134618_event_cancelled from './20261126_134618_event_cancelled';
 import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
 import * as migration_20261201_231441_login_attempts from './20261201_231441_login_attempts';
-  },
-  {
 import * as migration_20261201_231818_newsletter_confirm_used from './20261201_231818_newsletter_confirm_used';
 
 export const migrations = [
@@ -36,6 +34,6 @@ export const migrations = [
   {
     up: migration_20261201_231818_newsletter_confirm_used.up,
     down: migration_20261201_231818_newsletter_confirm_used.down,
-    name: '20261201_231818_newsletter_confirm_used'
+    name: '20261201_231818_newsletter_confirm_used',
   },
 ];
