@@ -2,9 +2,7 @@ import * as migration_20261124_123634_initial from './20261124_123634_initial';
 import * as migration_20261126_134000_search_indexes from './20261126_134000_search_indexes';
 import * as migration_20261126_134626_event_cancelled from './20261126_134626_event_cancelled';
 import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
-import * as migration_20261201_231447_login_attempts from './20261201_231447_login_attempts';
-import * as migration_20261201_231833_newsletter_confirm_used from './20261201_231833_newsletter_confirm_used';
-import * as migration_20261202_001227_listing_jobs from './20261202_001227_listing_jobs';
+import * as migration_20261202_005733_hardening from './20261202_005733_hardening';
 
 export const migrations = [
   {
@@ -28,18 +26,8 @@ export const migrations = [
     name: '20261126_170000_word_index',
   },
   {
-    up: migration_20261201_231447_login_attempts.up,
-    down: migration_20261201_231447_login_attempts.down,
-    name: '20261201_231447_login_attempts',
-  },
-  {
-    up: migration_20261201_231833_newsletter_confirm_used.up,
-    down: migration_20261201_231833_newsletter_confirm_used.down,
-    name: '20261201_231833_newsletter_confirm_used',
-  },
-  {
-    up: migration_20261202_001227_listing_jobs.up,
-    down: migration_20261202_001227_listing_jobs.down,
-    name: '20261202_001227_listing_jobs',
+    up: migration_20261202_005733_hardening.up,
+    down: migration_20261202_005733_hardening.down,
+    name: '20261202_005733_hardening',
   },
 ];

@@ -2,8 +2,7 @@ import * as migration_20261124_123626_initial from './20261124_123626_initial';
 import * as migration_20261126_134000_search_indexes from './20261126_134000_search_indexes';
 import * as migration_20261126_134618_event_cancelled from './20261126_134618_event_cancelled';
 import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
-import * as migration_20261201_231441_login_attempts from './20261201_231441_login_attempts';
-import * as migration_20261201_231818_newsletter_confirm_used from './20261201_231818_newsletter_confirm_used';
+import * as migration_20261202_005727_hardening from './20261202_005727_hardening';
 
 export const migrations = [
   {
@@ -27,13 +26,8 @@ export const migrations = [
     name: '20261126_170000_word_index',
   },
   {
-    up: migration_20261201_231441_login_attempts.up,
-    down: migration_20261201_231441_login_attempts.down,
-    name: '20261201_231441_login_attempts',
-  },
-  {
-    up: migration_20261201_231818_newsletter_confirm_used.up,
-    down: migration_20261201_231818_newsletter_confirm_used.down,
-    name: '20261201_231818_newsletter_confirm_used',
+    up: migration_20261202_005727_hardening.up,
+    down: migration_20261202_005727_hardening.down,
+    name: '20261202_005727_hardening',
   },
 ];

@@ -13,8 +13,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`login_attempts_expires_at_idx\` ON \`login_attempts\` (\`expires_at\`);`)
   await db.run(sql`CREATE INDEX \`login_attempts_updated_at_idx\` ON \`login_attempts\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`login_attempts_created_at_idx\` ON \`login_attempts\` (\`created_at\`);`)
+  await db.run(sql`ALTER TABLE \`subscribers\` ADD \`confirm_token_used_at\` text;`)
+  await db.run(sql`ALTER TABLE \`subscribers\` ADD \`confirm_token_kind\` text;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`login_attempts\`;`)
+  await db.run(sql`ALTER TABLE \`subscribers\` DROP COLUMN \`confirm_token_used_at\`;`)
+  await db.run(sql`ALTER TABLE \`subscribers\` DROP COLUMN \`confirm_token_kind\`;`)
 }
