@@ -220,7 +220,7 @@ async function main() {
   if (section('load')) {
     log('')
     log('## Endpoints under load: npm start on SQLite, 6 seeded + 40 generated items, autocannon from this (second) process')
-    const app = await startAppServer()
+    const app = await startAppServer({ TRUST_PROXY: '1' }) // the load generator plays the proxy: its X-Forwarded-For tells clients apart
     try {
       const seed = spawnSync('npm', ['run', '-s', 'seed', '--', '--items', '40'], {
         env: { ...process.env, DATABASE_URL: `file:${path.join(app.dir, 'newsroom.db')}` },

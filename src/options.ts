@@ -79,7 +79,7 @@ export const newsroomOptionsSchema = z
       .object({
         /** Set to false to add no newsletter endpoints or jobs (the collections stay, so the schema does not change). @default true */
         enabled: z.boolean().default(true),
-        /** Where `GET /api/newsroom/confirm` redirects after a successful confirmation (absolute or relative to serverURL); unset: a small HTML page. */
+        /** Where the confirmation (the form's `POST /api/newsroom/confirm`) redirects afterwards (absolute or relative to serverURL); unset: a small HTML page. */
         confirmRedirect: z.string().min(1).optional(),
         /** Public page with the sign-up form, linked from "link expired" pages, relative to serverURL or absolute. @default '/nyhetsbrev' */
         signupPage: z.string().min(1).default('/nyhetsbrev'),
@@ -107,7 +107,7 @@ export const newsroomOptionsSchema = z
         leaseMs: z.number().int().min(1000).default(600_000),
         /** Maximum items in one digest mail. @default 50 */
         maxItems: z.number().int().min(1).max(500).default(50),
-        /** Cron schedules (Payload jobs `schedule`, queue `default`); false: no schedule. @default { daily: '0 7 * * *', weekly: '0 7 * * 1' } */
+        /** Cron schedules (Payload jobs `schedule`, queue `newsletter-digest`); false: no schedule. @default { daily: '0 7 * * *', weekly: '0 7 * * 1' } */
         schedule: z
           .union([
             z.literal(false),

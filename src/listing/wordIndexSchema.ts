@@ -112,7 +112,7 @@ const postgresSearchSync = (lock: boolean) => `
  */
 export const VOCABULARY_LOCK = 7_301_202_611
 
-/** Run after POSTGRES_WORD_INDEX_UP (migration 20261202_001227_listing_jobs here): the trigger with VOCABULARY_LOCK. */
+/** Run after POSTGRES_WORD_INDEX_UP (migration 20261202_005733_hardening here): the trigger with VOCABULARY_LOCK. */
 export const POSTGRES_VOCABULARY_LOCK_UP = postgresSearchSync(true)
 export const POSTGRES_VOCABULARY_LOCK_DOWN = postgresSearchSync(false)
 
