@@ -8,12 +8,12 @@ import { sv } from '@payloadcms/translations/languages/sv'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { usersCollection } from './collections/users'
+import { usersCollection } from './demo/users'
 import { smtpTransport } from './src/newsletter/sendMail'
 import { newsroomPlugin } from './src/plugin'
-import { databaseAdapter, migrationsFor } from './src/runtime/database'
-import { type AppEnv, readEnv } from './src/runtime/env'
-import { ensureAdminFromEnv, seedDemoContent } from './src/seed/seedDemo'
+import { databaseAdapter, migrationsFor } from './demo/database'
+import { type AppEnv, readEnv } from './demo/env'
+import { ensureAdminFromEnv, seedDemoContent } from './demo/seed/seedDemo'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 

@@ -15,8 +15,8 @@ import { getPayload } from 'payload'
 
 import { createConfig } from '../payload.config'
 import { runDigest } from '../src/newsletter/digest'
-import { readEnv } from '../src/runtime/env'
-import { arg } from '../scripts/withPayload'
+import { readEnv } from '../demo/env'
+import { arg } from '../demo/scripts/withPayload'
 
 const frequency = arg('frequency') === 'weekly' ? 'weekly' : 'daily'
 

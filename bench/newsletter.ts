@@ -31,7 +31,7 @@ import { SMTPServer } from 'smtp-server'
 import { DIGEST_DELIVERIES_SLUG, DIGEST_RUNS_SLUG } from '../collections/newsletterRuns'
 import { createConfig } from '../payload.config'
 import { hashToken, newNonce, unsubscribeToken } from '../src/newsletter/tokens'
-import { readEnv } from '../src/runtime/env'
+import { readEnv } from '../demo/env'
 import type { DbKind, SqlAdapter } from './listing'
 import { seconds, table } from './stats'
 

@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks'
 
 import { spawnSync } from 'node:child_process'
 
-import { printHttpBench, runHttpBench } from '../scripts/bench-http'
+import { printHttpBench, runHttpBench } from '../demo/scripts/bench-http'
 import { startAppServer } from '../tests/support/appServer'
 import { startPostgres, type TempPostgres } from '../tests/support/postgres'
 import { runFeedsBench } from './feeds'

@@ -1,13 +1,13 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../src/options'
-import type { Labels } from '../src/types'
+import type { ResolvedNewsroomOptions } from '../src/options.js'
+import type { Labels } from '../src/types.js'
 
-import { loggedIn, publishedOrLoggedIn } from '../src/access'
-import { stampDates } from '../src/hooks/stampDates'
-import { indexAfterChange, indexAfterDelete } from '../src/listing/hooks'
-import { L } from '../src/labels'
-import { contentFields } from './fields/content'
+import { loggedIn, publishedOrLoggedIn } from '../src/access.js'
+import { stampDates } from '../src/hooks/stampDates.js'
+import { indexAfterChange, indexAfterDelete } from '../src/listing/hooks.js'
+import { L } from '../src/labels.js'
+import { contentFields } from './fields/content.js'
 
 type Args = {
   options: ResolvedNewsroomOptions

@@ -1,10 +1,10 @@
 import type { CollectionConfig, Validate } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../src/options'
+import type { ResolvedNewsroomOptions } from '../src/options.js'
 
-import { L } from '../src/labels'
-import { optionalHttpUrl } from '../src/validation'
-import { contentCollection } from './contentCollection'
+import { L } from '../src/labels.js'
+import { optionalHttpUrl } from '../src/validation.js'
+import { contentCollection } from './contentCollection.js'
 
 const endNotBeforeStart: Validate = (value, { siblingData }) => {
   const start = (siblingData as { start?: string | Date })?.start

@@ -2,10 +2,10 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../src/options'
+import type { ResolvedNewsroomOptions } from '../src/options.js'
 
-import { anyone, loggedIn } from '../src/access'
-import { L } from '../src/labels'
+import { anyone, loggedIn } from '../src/access.js'
+import { L } from '../src/labels.js'
 
 /** Images and PDF attachments. Alt text is required and localized. */
 export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {

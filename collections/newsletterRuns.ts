@@ -1,8 +1,8 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
-import { adminsOnly } from '../src/access'
-import { L } from '../src/labels'
-import { SUBSCRIBERS_SLUG } from './subscribers'
+import { adminsOnly } from '../src/access.js'
+import { L } from '../src/labels.js'
+import { SUBSCRIBERS_SLUG } from './subscribers.js'
 
 export const DIGEST_RUNS_SLUG = 'digest-runs'
 export const DIGEST_DELIVERIES_SLUG = 'digest-deliveries'

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdminUser } from '../src/access'
+import { isAdminUser } from '../src/access.js'
 
 export const NEWSROOM_INDEX_SLUG = 'newsroom-index'
 

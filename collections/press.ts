@@ -1,9 +1,9 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../src/options'
+import type { ResolvedNewsroomOptions } from '../src/options.js'
 
-import { L } from '../src/labels'
-import { contentCollection } from './contentCollection'
+import { L } from '../src/labels.js'
+import { contentCollection } from './contentCollection.js'
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 

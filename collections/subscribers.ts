@@ -1,12 +1,12 @@
 import type { CollectionConfig, CollectionSlug, FieldHook } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../src/options'
+import type { ResolvedNewsroomOptions } from '../src/options.js'
 
-import { adminsOnly } from '../src/access'
-import { T } from '../src/admin/text'
-import { L } from '../src/labels'
-import { TASK_SEND_MAIL, TASK_SIGNUP } from '../src/newsletter/common'
-import { hashToken } from '../src/newsletter/tokens'
+import { adminsOnly } from '../src/access.js'
+import { T } from '../src/admin/text.js'
+import { L } from '../src/labels.js'
+import { TASK_SEND_MAIL, TASK_SIGNUP } from '../src/newsletter/common.js'
+import { hashToken } from '../src/newsletter/tokens.js'
 
 export const SUBSCRIBERS_SLUG = 'subscribers'
 

@@ -1,11 +1,11 @@
 import type { CollectionConfig, CollectionSlug, Validate } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../src/options'
+import type { ResolvedNewsroomOptions } from '../src/options.js'
 
-import { anyone, loggedIn } from '../src/access'
-import { L } from '../src/labels'
-import { topicAfterChange, topicAfterDelete } from '../src/listing/hooks'
-import { slugField } from './fields/slug'
+import { anyone, loggedIn } from '../src/access.js'
+import { L } from '../src/labels.js'
+import { topicAfterChange, topicAfterDelete } from '../src/listing/hooks.js'
+import { slugField } from './fields/slug.js'
 
 /** Topics (kategorier) form a tree through `parent`: "Psykisk hälsa" › "Suicidprevention". */
 export const topicsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {

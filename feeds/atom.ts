@@ -1,8 +1,8 @@
 /** Atom 1.0 renderer (RFC 4287). */
-import { toRfc3339 } from './dates'
-import type { FeedChannelInput, FeedItem, FeedItemInput, Person } from './schema'
-import { parseFeedInput } from './shared'
-import { XML_DECLARATION, escapeXmlAttr as attr, escapeXmlText as text, stripInvalidChars } from './xml'
+import { toRfc3339 } from './dates.js'
+import type { FeedChannelInput, FeedItem, FeedItemInput, Person } from './schema.js'
+import { parseFeedInput } from './shared.js'
+import { XML_DECLARATION, escapeXmlAttr as attr, escapeXmlText as text, stripInvalidChars } from './xml.js'
 
 const IRI_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/
 const TAG_SPECIFIC = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/g

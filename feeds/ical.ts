@@ -1,10 +1,10 @@
 /** iCalendar (RFC 5545) renderer for published event calendars. */
-import { toICalDate, toICalLocal, toICalUtc } from './dates'
-import { escapeICalText, foldLine } from './icaltext'
-import type { CalendarEvent, CalendarEventInput, CalendarEventStatus, CalendarInput } from './schema'
-import { STOCKHOLM_VTIMEZONE, toStockholm } from './timezone'
-import { parseCalendar, parseEvents } from './validate'
-import { stripInvalidChars } from './xml'
+import { toICalDate, toICalLocal, toICalUtc } from './dates.js'
+import { escapeICalText, foldLine } from './icaltext.js'
+import type { CalendarEvent, CalendarEventInput, CalendarEventStatus, CalendarInput } from './schema.js'
+import { STOCKHOLM_VTIMEZONE, toStockholm } from './timezone.js'
+import { parseCalendar, parseEvents } from './validate.js'
+import { stripInvalidChars } from './xml.js'
 
 const CRLF = '\r\n'
 const DAY = 86_400_000

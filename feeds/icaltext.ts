@@ -1,5 +1,5 @@
 /** iCalendar (RFC 5545) content-line helpers: TEXT escaping and folding. */
-import { stripInvalidChars } from './xml'
+import { stripInvalidChars } from './xml.js'
 
 const TEXT_SPECIAL = /[\\;,\n\r]/
 const TEXT_ESCAPE = /\r\n|[\\;,\n\r]/g

@@ -3,15 +3,15 @@
  * JSON Feed 1.1 and iCalendar (RFC 5545) strings out. No framework imports.
  * Output is deterministic: the same input always gives the same bytes.
  */
-export { renderRss } from './rss'
-export { renderAtom, atomEntryId } from './atom'
-export { renderJsonFeed, JSON_FEED_VERSION } from './jsonfeed'
-export { renderICalendar } from './ical'
-export { htmlToText } from './text'
-export { escapeICalText, foldLine } from './icaltext'
-export { escapeXmlAttr, escapeXmlText, stripInvalidChars } from './xml'
-export { toICalUtc, toRfc3339, toRfc822 } from './dates'
-export { STOCKHOLM_VTIMEZONE, toStockholm, type ZonedTime } from './timezone'
+export { renderRss } from './rss.js'
+export { renderAtom, atomEntryId } from './atom.js'
+export { renderJsonFeed, JSON_FEED_VERSION } from './jsonfeed.js'
+export { renderICalendar } from './ical.js'
+export { htmlToText } from './text.js'
+export { escapeICalText, foldLine } from './icaltext.js'
+export { escapeXmlAttr, escapeXmlText, stripInvalidChars } from './xml.js'
+export { toICalUtc, toRfc3339, toRfc822 } from './dates.js'
+export { STOCKHOLM_VTIMEZONE, toStockholm, type ZonedTime } from './timezone.js'
 export {
   absoluteUrlSchema,
   calendarEventSchema,
@@ -37,7 +37,7 @@ export {
   type FeedItem,
   type FeedItemInput,
   type Person,
-} from './schema'
+} from './schema.js'
 
 /** MIME types to serve the rendered documents with. */
 export const FEED_CONTENT_TYPES = {

@@ -1,8 +1,8 @@
 /** JSON Feed 1.1 renderer (https://jsonfeed.org/version/1.1). */
-import { toRfc3339 } from './dates'
-import { type FeedChannel, type FeedChannelInput, type FeedItem, type FeedItemInput, NOT_BLANK, type Person } from './schema'
-import { parseFeedInput } from './shared'
-import { stripInvalidChars } from './xml'
+import { toRfc3339 } from './dates.js'
+import { type FeedChannel, type FeedChannelInput, type FeedItem, type FeedItemInput, NOT_BLANK, type Person } from './schema.js'
+import { parseFeedInput } from './shared.js'
+import { stripInvalidChars } from './xml.js'
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1'
 

@@ -1,8 +1,8 @@
 /** RSS 2.0 renderer (with atom:link self, content:encoded, Media RSS). */
-import { toRfc822 } from './dates'
-import type { FeedChannelInput, FeedItemInput, Person } from './schema'
-import { isUrl, parseFeedInput, plainTextToHtml } from './shared'
-import { XML_DECLARATION, escapeXmlAttr as attr, escapeXmlText as text } from './xml'
+import { toRfc822 } from './dates.js'
+import type { FeedChannelInput, FeedItemInput, Person } from './schema.js'
+import { isUrl, parseFeedInput, plainTextToHtml } from './shared.js'
+import { XML_DECLARATION, escapeXmlAttr as attr, escapeXmlText as text } from './xml.js'
 
 const RSS_OPEN =
   XML_DECLARATION +

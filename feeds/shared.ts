@@ -1,6 +1,6 @@
 /** Small helpers shared by the renderers. */
-import type { FeedChannel, FeedChannelInput, FeedItem, FeedItemInput } from './schema'
-import { parseChannel, parseItems } from './validate'
+import type { FeedChannel, FeedChannelInput, FeedItem, FeedItemInput } from './schema.js'
+import { parseChannel, parseItems } from './validate.js'
 
 const ABSOLUTE_URL = /^https?:\/\//i
 const HTML_SPECIAL = /[&<>]/

@@ -34,7 +34,7 @@ import {
   type CalendarEvent,
   type FeedChannel,
   type FeedItem,
-} from './schema'
+} from './schema.js'
 
 type Input = Record<string, unknown>
 

@@ -1,4 +1,4 @@
-export { newsroomPlugin } from './plugin'
-export { newsroomOptionsSchema, parseNewsroomOptions } from './options'
-export { slugify } from './slugify'
-export type { CollectionOverride, Labels, NewsroomOptions, ResolvedNewsroomOptions } from './types'
+export { newsroomPlugin } from './plugin.js'
+export { newsroomOptionsSchema, parseNewsroomOptions } from './options.js'
+export { slugify } from './slugify.js'
+export type { CollectionOverride, Labels, NewsroomOptions, ResolvedNewsroomOptions } from './types.js'

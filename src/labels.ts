@@ -1,4 +1,4 @@
-import type { Labels } from './types'
+import type { Labels } from './types.js'
 
 /** Admin labels, Swedish and English. Kept in one place so both languages stay complete. */
 export const L = {

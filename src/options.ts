@@ -1,9 +1,9 @@
 import { z } from 'zod'
 
-import { loginOptionsSchema } from './auth/loginOptions'
-import type { CollectionOverride } from './types'
+import { loginOptionsSchema } from './auth/loginOptions.js'
+import type { CollectionOverride } from './types.js'
 
-import { trustProxySchema } from './http/clientAddress'
+import { trustProxySchema } from './http/clientAddress.js'
 
 const slugSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
 

@@ -8,4 +8,4 @@ export type CollectionOverride = (args: { defaultConfig: CollectionConfig }) => 
 /** Labels in every admin language; Swedish first. */
 export type Labels = { sv: string; en: string }
 
-export type { NewsroomOptions, ResolvedNewsroomOptions } from './options'
+export type { NewsroomOptions, ResolvedNewsroomOptions } from './options.js'

@@ -1,10 +1,10 @@
 import type { CollectionSlug, Field } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../../src/options'
+import type { ResolvedNewsroomOptions } from '../../src/options.js'
 
-import { L } from '../../src/labels'
-import { relatedField } from './related'
-import { slugField } from './slug'
+import { L } from '../../src/labels.js'
+import { relatedField } from './related.js'
+import { slugField } from './slug.js'
 
 /** Fields shared by news, calendar events and press items. */
 export const contentFields = (o: ResolvedNewsroomOptions): Field[] => [

@@ -1,7 +1,7 @@
 import type { ArrayField, CollectionSlug } from 'payload'
 
-import { L } from '../../src/labels'
-import { isAbsoluteHttpUrl } from '../../src/validation'
+import { L } from '../../src/labels.js'
+import { isAbsoluteHttpUrl } from '../../src/validation.js'
 
 /** "Relaterad information": links to another newsroom item or to an external website. */
 export const relatedField = (itemSlugs: string[]): ArrayField => ({

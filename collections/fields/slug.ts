@@ -1,7 +1,7 @@
 import type { CollectionSlug, TextField } from 'payload'
 
-import { L } from '../../src/labels'
-import { slugify } from '../../src/slugify'
+import { L } from '../../src/labels.js'
+import { slugify } from '../../src/slugify.js'
 
 /**
  * Unique slug. Left empty, it is made from `fromField` and given a -2, -3 … suffix if taken (two

@@ -2,10 +2,10 @@ import type { BeforeListTableServerProps } from 'payload'
 
 import React from 'react'
 
-import { isAdminUser } from '../access'
-import { TASK_DIGEST } from '../newsletter/common'
-import { RunDigestButton } from './RunDigestButton'
-import { lang, T } from './text'
+import { isAdminUser } from '../access.js'
+import { TASK_DIGEST } from '../newsletter/common.js'
+import { RunDigestButton } from './RunDigestButton.js'
+import { lang, T } from './text.js'
 
 /** Above the digest runs: "Run digest now", for admins, when the newsletter (and so its digest task) is on. */
 export function DigestRunsHeader({ payload, i18n, user }: BeforeListTableServerProps) {

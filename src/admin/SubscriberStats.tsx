@@ -3,11 +3,11 @@ import type { BeforeListTableServerProps } from 'payload'
 import { Button } from '@payloadcms/ui'
 import React from 'react'
 
-import { isAdminUser } from '../access'
-import { parseBracketParams, toBracketQuery } from './query'
-import { loadTopics, readSubscriberFilter, SUBSCRIBER_STATUSES, type SubscriberFilter, subscriberStats, subscriberWhere, withAncestors } from './subscriberFilter'
-import { lang, T } from './text'
-import { TopicSelect } from './TopicSelect'
+import { isAdminUser } from '../access.js'
+import { parseBracketParams, toBracketQuery } from './query.js'
+import { loadTopics, readSubscriberFilter, SUBSCRIBER_STATUSES, type SubscriberFilter, subscriberStats, subscriberWhere, withAncestors } from './subscriberFilter.js'
+import { lang, T } from './text.js'
+import { TopicSelect } from './TopicSelect.js'
 
 const bar: React.CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.5rem 1.5rem', margin: '0 0 1.5rem' }
 const link: React.CSSProperties = { color: 'var(--theme-text)', textDecoration: 'none', whiteSpace: 'nowrap' }

@@ -2,8 +2,8 @@ import type { CollectionSlug, Payload, TypedUser, Where } from 'payload'
 
 import { transformWhereQuery } from 'payload/shared'
 
-import { SUBSCRIBERS_SLUG } from '../../collections/subscribers'
-import { newsroomOptions } from '../listing/indexer'
+import { SUBSCRIBERS_SLUG } from '../../collections/subscribers.js'
+import { newsroomOptions } from '../listing/indexer.js'
 
 export const SUBSCRIBER_STATUSES = ['active', 'pending', 'unsubscribed', 'bounced'] as const
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number]

@@ -1,4 +1,4 @@
-import type { Labels } from '../types'
+import type { Labels } from '../types.js'
 
 /** Texts of the newsroom's own admin components, Swedish and English (like src/labels.ts). */
 export const T = {

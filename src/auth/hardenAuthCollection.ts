@@ -1,8 +1,8 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import type { TrustProxy } from '../http/clientAddress'
-import type { LoginOptions } from './loginOptions'
-import { loginThrottleHooks } from './loginThrottle'
+import type { TrustProxy } from '../http/clientAddress.js'
+import type { LoginOptions } from './loginOptions.js'
+import { loginThrottleHooks } from './loginThrottle.js'
 
 /**
  * The columns of Payload's account lock (payload/dist/auth/baseFields/accountLock.js). They stay

@@ -12,10 +12,10 @@ import {
   type Where,
 } from 'payload'
 
-import { LOGIN_ATTEMPTS_SLUG } from '../../collections/loginAttempts'
-import { type TrustProxy, clientAddress, rateLimitBucket } from '../http/clientAddress'
-import type { LoginOptions } from './loginOptions'
-import { spendPasswordHashTime } from './passwordHashCost'
+import { LOGIN_ATTEMPTS_SLUG } from '../../collections/loginAttempts.js'
+import { type TrustProxy, clientAddress, rateLimitBucket } from '../http/clientAddress.js'
+import type { LoginOptions } from './loginOptions.js'
+import { spendPasswordHashTime } from './passwordHashCost.js'
 
 const SLUG = LOGIN_ATTEMPTS_SLUG as CollectionSlug
 const CONTEXT_KEY = 'newsroomLoginAttempt'

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto'
 
 import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
-import { FEED_CONTENT_TYPES, renderAtom, renderICalendar, renderJsonFeed, renderRss } from '../../feeds'
-import { type CachedFeed, feedCacheFor } from '../feeds/cache'
-import { calendarEvent, channelFor, FEED_PATHS, type FeedFormat, feedItem, feedTitle, lastChange } from '../feeds/build'
-import { newsroomOptions } from '../listing/indexer'
-import { BadParameter, parseListingParams } from '../listing/params'
-import { runListing } from '../listing/query'
-import { badParameterResponse } from './items'
+import { FEED_CONTENT_TYPES, renderAtom, renderICalendar, renderJsonFeed, renderRss } from '../../feeds/index.js'
+import { type CachedFeed, feedCacheFor } from '../feeds/cache.js'
+import { calendarEvent, channelFor, FEED_PATHS, type FeedFormat, feedItem, feedTitle, lastChange } from '../feeds/build.js'
+import { newsroomOptions } from '../listing/indexer.js'
+import { BadParameter, parseListingParams } from '../listing/params.js'
+import { runListing } from '../listing/query.js'
+import { badParameterResponse } from './items.js'
 
 const CONTENT_TYPE: Record<FeedFormat, string> = {
   rss: FEED_CONTENT_TYPES.rss,

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { indexFingerprint } from '../feeds/cache'
+import { indexFingerprint } from '../feeds/cache.js'
 
 /** `GET /api/newsroom/health`: 200 when Payload is up and its database answers. */
 export const healthEndpoint: Endpoint = {

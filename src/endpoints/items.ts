@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
-import { newsroomOptions } from '../listing/indexer'
-import { BadParameter, parseListingParams } from '../listing/params'
-import { runListing } from '../listing/query'
+import { newsroomOptions } from '../listing/indexer.js'
+import { BadParameter, parseListingParams } from '../listing/params.js'
+import { runListing } from '../listing/query.js'
 
 export const badParameterResponse = (err: BadParameter) =>
   Response.json(

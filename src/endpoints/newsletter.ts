@@ -1,12 +1,12 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { readTextLimited } from '../http/readBodyLimited'
-import { absoluteUrl, newsletterSettings, SIGNUP_QUEUE, type Subscriber, TASK_SIGNUP } from '../newsletter/common'
-import { kickSignupQueue } from '../newsletter/kickQueue'
-import { hitRateLimit } from '../newsletter/rateLimit'
-import type { SignupInput } from '../newsletter/signup'
-import { hashToken } from '../newsletter/tokens'
-import { page } from '../newsletter/templates'
+import { readTextLimited } from '../http/readBodyLimited.js'
+import { absoluteUrl, newsletterSettings, SIGNUP_QUEUE, type Subscriber, TASK_SIGNUP } from '../newsletter/common.js'
+import { kickSignupQueue } from '../newsletter/kickQueue.js'
+import { hitRateLimit } from '../newsletter/rateLimit.js'
+import type { SignupInput } from '../newsletter/signup.js'
+import { hashToken } from '../newsletter/tokens.js'
+import { page } from '../newsletter/templates.js'
 import {
   bad,
   clientIp,
@@ -21,8 +21,8 @@ import {
   readTopics,
   SUBS,
   tooMany,
-} from './newsletterShared'
-import { preferencesEndpoints } from './preferences'
+} from './newsletterShared.js'
+import { preferencesEndpoints } from './preferences.js'
 
 const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[^\s@"<>()[\]\\,;:]+$/
 

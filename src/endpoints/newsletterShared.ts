@@ -1,14 +1,14 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import { SUBSCRIBERS_SLUG } from '../../collections/subscribers'
-import { clientAddress, rateLimitBucket } from '../http/clientAddress'
-import { readTextLimited } from '../http/readBodyLimited'
-import { newsroomOptions } from '../listing/indexer'
-import { BadParameter } from '../listing/params'
-import { type Frequency, newsletterSettings, type Subscriber } from '../newsletter/common'
-import { AUTO_SUBMIT_SCRIPT_HASH } from '../newsletter/templates'
-import { hashToken, plausibleToken } from '../newsletter/tokens'
-import { badParameterResponse } from './items'
+import { SUBSCRIBERS_SLUG } from '../../collections/subscribers.js'
+import { clientAddress, rateLimitBucket } from '../http/clientAddress.js'
+import { readTextLimited } from '../http/readBodyLimited.js'
+import { newsroomOptions } from '../listing/indexer.js'
+import { BadParameter } from '../listing/params.js'
+import { type Frequency, newsletterSettings, type Subscriber } from '../newsletter/common.js'
+import { AUTO_SUBMIT_SCRIPT_HASH } from '../newsletter/templates.js'
+import { hashToken, plausibleToken } from '../newsletter/tokens.js'
+import { badParameterResponse } from './items.js'
 
 /** Helpers shared by the subscribe, confirm, unsubscribe and preferences endpoints. */
 

@@ -1,9 +1,9 @@
 import type { CollectionSlug, Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { absoluteUrl, newsletterSettings, type Subscriber, topicIds, unsubscribeUrl } from '../newsletter/common'
-import { hitRateLimit } from '../newsletter/rateLimit'
-import { page, preferencesPage, type TopicChoice } from '../newsletter/templates'
-import { bad, clientIp, findByHash, html, pageLocale, readBody, readFrequency, readLocale, readTopics, SUBS, tooMany } from './newsletterShared'
+import { absoluteUrl, newsletterSettings, type Subscriber, topicIds, unsubscribeUrl } from '../newsletter/common.js'
+import { hitRateLimit } from '../newsletter/rateLimit.js'
+import { page, preferencesPage, type TopicChoice } from '../newsletter/templates.js'
+import { bad, clientIp, findByHash, html, pageLocale, readBody, readFrequency, readLocale, readTopics, SUBS, tooMany } from './newsletterShared.js'
 
 type TopicDoc = { id: string | number; slug?: string | null; title?: string | null; parent?: string | number | { id: string | number } | null }
 type Choice = TopicChoice & { id: string }

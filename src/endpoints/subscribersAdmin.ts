@@ -1,13 +1,13 @@
 import type { CollectionSlug, Endpoint, Payload, PayloadRequest, Where } from 'payload'
 
-import { SUBSCRIBERS_SLUG } from '../../collections/subscribers'
-import { isAdminUser } from '../access'
-import { isSubscriberStatus, resolveTopic, SUBSCRIBER_STATUSES, subscriberStats, subscriberWhere } from '../admin/subscriberFilter'
-import { readTextLimited } from '../http/readBodyLimited'
-import { BadParameter } from '../listing/params'
-import { newsroomOptions } from '../listing/indexer'
-import { DIGEST_QUEUE, TASK_DIGEST } from '../newsletter/common'
-import { badParameterResponse } from './items'
+import { SUBSCRIBERS_SLUG } from '../../collections/subscribers.js'
+import { isAdminUser } from '../access.js'
+import { isSubscriberStatus, resolveTopic, SUBSCRIBER_STATUSES, subscriberStats, subscriberWhere } from '../admin/subscriberFilter.js'
+import { readTextLimited } from '../http/readBodyLimited.js'
+import { BadParameter } from '../listing/params.js'
+import { newsroomOptions } from '../listing/indexer.js'
+import { DIGEST_QUEUE, TASK_DIGEST } from '../newsletter/common.js'
+import { badParameterResponse } from './items.js'
 
 const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
 

@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 
-import type { CalendarEventInput, FeedChannelInput, FeedItemInput } from '../../feeds'
-import type { ListingResult } from '../listing/query'
-import type { ListingParams } from '../listing/params'
+import type { CalendarEventInput, FeedChannelInput, FeedItemInput } from '../../feeds/index.js'
+import type { ListingResult } from '../listing/query.js'
+import type { ListingParams } from '../listing/params.js'
 
-import { newsroomOptions } from '../listing/indexer'
+import { newsroomOptions } from '../listing/indexer.js'
 
 export type FeedFormat = 'rss' | 'atom' | 'json' | 'ics'
 export const FEED_PATHS: Record<FeedFormat, string> = { rss: 'feed.rss', atom: 'feed.atom', json: 'feed.json', ics: 'calendar.ics' }

@@ -1,6 +1,6 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
+import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex.js'
 
 export type CachedFeed = { body: string; etag: string; lastModified: Date; contentType: string }
 

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import type { ItemType } from './types'
+import type { ItemType } from './types.js'
 
-import { postgresWordCounts, type Raw, sqliteWordCounts, sqlitePhaseRowIds, type WordFilter } from './wordIndex'
+import { postgresWordCounts, type Raw, sqliteWordCounts, sqlitePhaseRowIds, type WordFilter } from './wordIndex.js'
 
 export type FacetFilter = WordFilter
 

@@ -1,12 +1,12 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
 
-import type { ItemType } from './types'
+import type { ItemType } from './types.js'
 
-import { feedCacheFor } from '../feeds/cache'
-import { afterCommit } from './afterCommit'
-import { indexItem, newsroomOptions, removeItem } from './indexer'
-import { queueTopicReindex } from './topicJob'
-import { pruneVocabulary } from './vocabulary'
+import { feedCacheFor } from '../feeds/cache.js'
+import { afterCommit } from './afterCommit.js'
+import { indexItem, newsroomOptions, removeItem } from './indexer.js'
+import { queueTopicReindex } from './topicJob.js'
+import { pruneVocabulary } from './vocabulary.js'
 
 export const invalidateFeeds = (payload: Payload) => feedCacheFor(payload, newsroomOptions(payload).feeds.recheckMs).invalidate()
 

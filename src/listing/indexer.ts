@@ -2,14 +2,14 @@ import { type CollectionSlug, commitTransaction, createLocalReq, initTransaction
 
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 
-import type { ResolvedNewsroomOptions } from '../options'
-import type { FeedExtras, ItemType, ListingItem } from './types'
+import type { ResolvedNewsroomOptions } from '../options.js'
+import type { FeedExtras, ItemType, ListingItem } from './types.js'
 
-import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
-import { withItemLock } from './itemLock'
-import { lexicalToText, searchText } from './text'
-import { pruneVocabulary } from './vocabulary'
-import { topicTerm } from './wordIndex'
+import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex.js'
+import { withItemLock } from './itemLock.js'
+import { lexicalToText, searchText } from './text.js'
+import { pruneVocabulary } from './vocabulary.js'
+import { topicTerm } from './wordIndex.js'
 
 type Doc = Record<string, any>
 const INDEX = NEWSROOM_INDEX_SLUG as CollectionSlug

@@ -1,7 +1,7 @@
 import type { Config } from 'payload'
 
-import { invalidateFeeds } from './hooks'
-import { LISTING_QUEUE, reindexTopicTask } from './topicJob'
+import { invalidateFeeds } from './hooks.js'
+import { LISTING_QUEUE, reindexTopicTask } from './topicJob.js'
 
 type Jobs = NonNullable<Config['jobs']>
 type AutoRun = Exclude<Jobs['autoRun'], undefined>

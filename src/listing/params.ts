@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 
-import { ITEM_TYPES, type ItemType } from './types'
+import { ITEM_TYPES, type ItemType } from './types.js'
 
 export type ListingParams = {
   types: ItemType[]

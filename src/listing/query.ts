@@ -1,13 +1,13 @@
 import type { CollectionSlug, Payload, Where } from 'payload'
 
-import type { FeedExtras, ItemType, ListingItem } from './types'
+import type { FeedExtras, ItemType, ListingItem } from './types.js'
 
-import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
-import { decodeCursor, encodeCursor } from './cursor'
-import { type FacetFilter, groupedFacetCounts, searchRowIds } from './facets'
-import { newsroomOptions } from './indexer'
-import { BadParameter, filterHash, type ListingParams } from './params'
-import { searchWords } from './text'
+import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex.js'
+import { decodeCursor, encodeCursor } from './cursor.js'
+import { type FacetFilter, groupedFacetCounts, searchRowIds } from './facets.js'
+import { newsroomOptions } from './indexer.js'
+import { BadParameter, filterHash, type ListingParams } from './params.js'
+import { searchWords } from './text.js'
 
 const INDEX = NEWSROOM_INDEX_SLUG as CollectionSlug
 

@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
-import { afterCommit } from './afterCommit'
-import { reindexTopic } from './indexer'
+import { afterCommit } from './afterCommit.js'
+import { reindexTopic } from './indexer.js'
 
 export const TASK_REINDEX_TOPIC = 'newsroomReindexTopic'
 /** Its own queue, so a big topic never delays scheduled publishing on `default`. */

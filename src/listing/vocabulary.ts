@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { VOCABULARY_LOCK } from './wordIndexSchema'
+import { VOCABULARY_LOCK } from './wordIndexSchema.js'
 
 /**
  * Prunes the word index's vocabulary (`newsroom_terms`, see wordIndexSchema.ts): removes the

@@ -1,4 +1,4 @@
-import type { ItemType } from './types'
+import type { ItemType } from './types.js'
 
 /**
  * Facet counts for a search through the word index (see wordIndexSchema.ts): each query word is

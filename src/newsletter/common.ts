@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { newsroomOptions } from '../listing/indexer'
-import { unsubscribeToken } from './tokens'
+import { newsroomOptions } from '../listing/indexer.js'
+import { unsubscribeToken } from './tokens.js'
 
 export type Frequency = 'daily' | 'weekly'
 export type Subscriber = {

@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto'
 import { inArray } from '@payloadcms/db-sqlite/drizzle'
 import type { CollectionSlug, Payload, Where } from 'payload'
 
-import { DIGEST_DELIVERIES_SLUG, DIGEST_RUNS_SLUG } from '../../collections/newsletterRuns'
-import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
-import { SUBSCRIBERS_SLUG } from '../../collections/subscribers'
-import { fromAddress, type Frequency, newsletterSettings, preferencesUrl, sleep, type Subscriber, topicIds, unsubscribeUrl } from './common'
-import { ensureUnsubscribeNonce } from './sendMail'
-import { type DigestItem, digestMail, esc, type Mail } from './templates'
+import { DIGEST_DELIVERIES_SLUG, DIGEST_RUNS_SLUG } from '../../collections/newsletterRuns.js'
+import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex.js'
+import { SUBSCRIBERS_SLUG } from '../../collections/subscribers.js'
+import { fromAddress, type Frequency, newsletterSettings, preferencesUrl, sleep, type Subscriber, topicIds, unsubscribeUrl } from './common.js'
+import { ensureUnsubscribeNonce } from './sendMail.js'
+import { type DigestItem, digestMail, esc, type Mail } from './templates.js'
 
 const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
 const RUNS = DIGEST_RUNS_SLUG as CollectionSlug

@@ -1,7 +1,7 @@
 import type { Config, Payload, TaskConfig } from 'payload'
 
-import { DIGEST_QUEUE } from './common'
-import { kickSignupQueue } from './kickQueue'
+import { DIGEST_QUEUE } from './common.js'
+import { kickSignupQueue } from './kickQueue.js'
 
 type JobsConfig = NonNullable<Config['jobs']>
 type AutoRunEntry = { allQueues?: boolean; cron?: string; disableScheduling?: boolean; limit?: number; queue?: string; silent?: boolean }

@@ -1,7 +1,7 @@
 import { after } from 'next/server'
 import type { Payload } from 'payload'
 
-import { SIGNUP_QUEUE } from './common'
+import { SIGNUP_QUEUE } from './common.js'
 
 /**
  * Runs `task` once the current answer has been sent: through Next's `after` inside a Next request

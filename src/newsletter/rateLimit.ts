@@ -1,6 +1,6 @@
 import type { CollectionSlug, Payload, Where } from 'payload'
 
-import { RATE_LIMITS_SLUG } from '../../collections/newsletterRuns'
+import { RATE_LIMITS_SLUG } from '../../collections/newsletterRuns.js'
 
 const SLUG = RATE_LIMITS_SLUG as CollectionSlug
 

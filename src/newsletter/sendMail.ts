@@ -3,10 +3,10 @@ import net from 'node:net'
 import nodemailer from 'nodemailer'
 import type { CollectionSlug, Payload } from 'payload'
 
-import { SUBSCRIBERS_SLUG } from '../../collections/subscribers'
-import { apiUrl, newsletterSettings, preferencesUrl, type Subscriber, unsubscribeUrl } from './common'
-import { confirmMail } from './templates'
-import { hashToken, newNonce, newToken, unsubscribeToken } from './tokens'
+import { SUBSCRIBERS_SLUG } from '../../collections/subscribers.js'
+import { apiUrl, newsletterSettings, preferencesUrl, type Subscriber, unsubscribeUrl } from './common.js'
+import { confirmMail } from './templates.js'
+import { hashToken, newNonce, newToken, unsubscribeToken } from './tokens.js'
 
 const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
 

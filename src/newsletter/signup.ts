@@ -1,9 +1,9 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { SUBSCRIBERS_SLUG } from '../../collections/subscribers'
-import { type Frequency, newsletterSettings, type Subscriber, TASK_SIGNUP } from './common'
-import { sendSubscriptionMail } from './sendMail'
-import { hashToken, newNonce, unsubscribeToken } from './tokens'
+import { SUBSCRIBERS_SLUG } from '../../collections/subscribers.js'
+import { type Frequency, newsletterSettings, type Subscriber, TASK_SIGNUP } from './common.js'
+import { sendSubscriptionMail } from './sendMail.js'
+import { hashToken, newNonce, unsubscribeToken } from './tokens.js'
 
 const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
 

@@ -1,12 +1,12 @@
 import type { TaskConfig } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../options'
+import type { ResolvedNewsroomOptions } from '../options.js'
 
-import { DIGEST_QUEUE, TASK_DIGEST, TASK_SEND_MAIL, TASK_SIGNUP, type Frequency } from './common'
-import { runDigest } from './digest'
-import { purgeRateLimits } from './rateLimit'
-import { type MailKind, sendQueuedMail } from './sendMail'
-import { processSignup, purgeExpiredSignups, type SignupInput } from './signup'
+import { DIGEST_QUEUE, TASK_DIGEST, TASK_SEND_MAIL, TASK_SIGNUP, type Frequency } from './common.js'
+import { runDigest } from './digest.js'
+import { purgeRateLimits } from './rateLimit.js'
+import { type MailKind, sendQueuedMail } from './sendMail.js'
+import { processSignup, purgeExpiredSignups, type SignupInput } from './signup.js'
 
 /** Jobs-queue tasks of the newsletter: the sign-up, the digest, and the scheduled digests. */
 export function newsletterTasks(options: ResolvedNewsroomOptions): TaskConfig[] {

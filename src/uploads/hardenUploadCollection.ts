@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { nameUploadByContent } from './nameUploadByContent'
+import { nameUploadByContent } from './nameUploadByContent.js'
 
 /**
  * An upload collection whose files are named after their detected type (see nameUploadByContent)

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { feedRenders } from '../../src/endpoints/feeds'
 import { FeedCache } from '../../src/feeds/cache'
-import { lexicalFromParagraphs } from '../../src/seed/lexical'
+import { lexicalFromParagraphs } from '../../demo/seed/lexical'
 import { xmlErrors } from '../feeds/helpers'
 import { databaseUnavailable, testDatabase } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'

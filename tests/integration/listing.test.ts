@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { afterCommitSettled } from '../../src/listing/afterCommit'
 import { indexItem } from '../../src/listing/indexer'
 import { LISTING_QUEUE, TASK_REINDEX_TOPIC } from '../../src/listing/topicJob'
-import { lexicalFromParagraphs } from '../../src/seed/lexical'
+import { lexicalFromParagraphs } from '../../demo/seed/lexical'
 import { databaseUnavailable, testDatabase } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
 

@@ -8,7 +8,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { buildConfig, getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { newsroomPlugin } from '../../src'
+import { newsroomPlugin } from '../../src/index'
 import { databaseUnavailable, freshDatabaseUrl, testDatabase } from '../support/database'
 
 /** Somebody else's Payload project: no localization, its own users, nothing from our composition root. */

@@ -4,8 +4,8 @@ import { getPayload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createConfig } from '../../payload.config'
-import { readEnv } from '../../src/runtime/env'
-import { seedDemoContent } from '../../src/seed/seedDemo'
+import { readEnv } from '../../demo/env'
+import { seedDemoContent } from '../../demo/seed/seedDemo'
 import { databaseUnavailable, freshDatabaseUrl } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
 

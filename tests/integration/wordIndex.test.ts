@@ -11,7 +11,7 @@ import { runListing } from '../../src/listing/query'
 import { searchWords } from '../../src/listing/text'
 import { LISTING_QUEUE } from '../../src/listing/topicJob'
 import { localeTerm, topicTerm } from '../../src/listing/wordIndex'
-import { generatedItemData, generatedTopics, generateItem, prng } from '../../src/seed/generate'
+import { generatedItemData, generatedTopics, generateItem, prng } from '../../demo/seed/generate'
 import { databaseUnavailable, testDatabase } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 
 import { createConfig } from '../../payload.config'
-import { readEnv } from '../../src/runtime/env'
+import { readEnv } from '../../demo/env'
 import { freshDatabaseUrl } from './database'
 import { serveApi } from './server'
 

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net'
 
 import { describe, expect, it } from 'vitest'
 
-import { newsroomPlugin } from '../../src'
+import { newsroomPlugin } from '../../src/index'
 import { clientAddress, normalizeAddress, rateLimitBucket } from '../../src/http/clientAddress'
 import { appendForwardedFor } from '../../src/http/forwardedFor'
-import { readEnv } from '../../src/runtime/env'
+import { readEnv } from '../../demo/env'
 
 const xff = (value?: string) => new Headers(value === undefined ? {} : { 'x-forwarded-for': value })
 

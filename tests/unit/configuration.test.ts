@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process'
 import { buildConfig } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { newsroomPlugin } from '../../src'
-import { readEnv } from '../../src/runtime/env'
+import { newsroomPlugin } from '../../src/index'
+import { readEnv } from '../../demo/env'
 
 const baseConfig = {
   secret: 'x'.repeat(32),

@@ -4,7 +4,7 @@ import zlib from 'node:zlib'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createPublicCache, pickEncoding, serveThroughCache } from '../../src/runtime/publicCache'
+import { createPublicCache, pickEncoding, serveThroughCache } from '../../demo/publicCache'
 
 type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer }
 

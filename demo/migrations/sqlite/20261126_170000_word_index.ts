@@ -1,7 +1,7 @@
 import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-sqlite'
 
-import { searchText } from '../../src/listing/text'
-import { SQLITE_WORD_INDEX_DOWN, SQLITE_WORD_INDEX_UP } from '../../src/listing/wordIndexSchema'
+import { searchText } from '../../../src/listing/text'
+import { SQLITE_WORD_INDEX_DOWN, SQLITE_WORD_INDEX_UP } from '../../../src/listing/wordIndexSchema'
 
 /**
  * The listing's word index (see src/listing/wordIndexSchema.ts). Rows written before it hold the

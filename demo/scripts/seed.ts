@@ -3,7 +3,7 @@
  * Swedish text) to the database named by DATABASE_URL, for benchmarks and demos.
  * Safe beside a running server on SQLite: the adapter uses WAL and a busy timeout.
  */
-import { generatedItemData, generatedTopics, generateItem } from '../src/seed/generate'
+import { generatedItemData, generatedTopics, generateItem } from '../seed/generate'
 import { arg, withPayload } from './withPayload'
 
 const items = Number(arg('items') ?? 1000)

@@ -10,11 +10,11 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { createSecurityHeaders } from '../src/http/securityHeaders'
-import { closeUnreadRequests } from '../src/http/closeUnreadRequests'
-import { appendForwardedFor } from '../src/http/forwardedFor'
-import { readEnv } from '../src/runtime/env'
-import { createPublicCache, serveThroughCache } from '../src/runtime/publicCache'
+import { createSecurityHeaders } from '../../src/http/securityHeaders'
+import { closeUnreadRequests } from '../../src/http/closeUnreadRequests'
+import { appendForwardedFor } from '../../src/http/forwardedFor'
+import { readEnv } from '../env'
+import { createPublicCache, serveThroughCache } from '../publicCache'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const startedAt = performance.now()

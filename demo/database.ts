@@ -7,8 +7,8 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 
-import { migrations as postgresMigrations } from '../../migrations/postgres/index'
-import { migrations as sqliteMigrations } from '../../migrations/sqlite/index'
+import { migrations as postgresMigrations } from './migrations/postgres/index'
+import { migrations as sqliteMigrations } from './migrations/sqlite/index'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 

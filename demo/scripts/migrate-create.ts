@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { startPostgres } from '../tests/support/postgres'
+import { startPostgres } from '../../tests/support/postgres'
 
 const name = process.argv[2] ?? 'change'
 const run = (databaseUrl: string) =>

@@ -1,7 +1,7 @@
 import { getPayload, type Payload } from 'payload'
 
-import { createConfig } from '../payload.config'
-import { readEnv } from '../src/runtime/env'
+import { createConfig } from '../../payload.config'
+import { readEnv } from '../env'
 
 /** `--name value` or `--name=value` from the command line. */
 export function arg(name: string): string | undefined {
