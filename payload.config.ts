@@ -9,11 +9,11 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { usersCollection } from './demo/users'
-import { smtpTransport } from './src/newsletter/sendMail'
-import { newsroomPlugin } from './src/plugin'
+import { newsroomPlugin } from 'payload-plugin-newsroom'
 import { databaseAdapter, migrationsFor } from './demo/database'
 import { type AppEnv, readEnv } from './demo/env'
 import { ensureAdminFromEnv, seedDemoContent } from './demo/seed/seedDemo'
+import { smtpTransport } from './demo/smtpTransport'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 

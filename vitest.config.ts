@@ -8,10 +8,13 @@ const slow = { testTimeout: 60_000, hookTimeout: 120_000 }
  * and the admin browser test once each. MongoDB joins when MONGODB_URL is set.
  */
 export default defineConfig({
+  // The packages of this repository resolve to their TypeScript sources in tests (see package.json exports).
+  resolve: { conditions: ['newsroom-source', 'module', 'browser', 'development|production'] },
+  ssr: { resolve: { conditions: ['newsroom-source', 'module', 'node', 'development|production'], externalConditions: ['newsroom-source'] } },
   test: {
     // Lexical's "node" entry points use top-level await around a dynamic import, which deadlocks
     // Node 20's ESM loader now and then (silent exit 13); the "development" entries are plain modules.
-    execArgv: ['--conditions=development'],
+    execArgv: ['--conditions=development', '--conditions=newsroom-source'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
       { extends: true, test: { name: 'feeds', include: ['tests/feeds/**/*.test.ts'] } },

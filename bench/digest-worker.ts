@@ -1,6 +1,6 @@
 /**
  * The sender of the newsletter benchmark, run as its own process by bench/newsletter.ts: what
- * `npm run digest` does (scripts/digest.ts: boot Payload without seeding or job crons, runDigest),
+ * `npm run digest` does (demo/scripts/digest.ts: boot Payload without seeding or job crons, runDigest),
  * plus its own figures on stdout as one JSON line: the digest's wall time, its CPU time and the
  * process's peak RSS (getrusage maxrss, i.e. VmHWM: exact, not sampled).
  *
@@ -60,7 +60,7 @@ async function main() {
   await payload.destroy()
 }
 
-// No top-level await (see scripts/withPayload.ts).
+// No top-level await (see demo/scripts/withPayload.ts).
 main().then(
   () => process.exit(0),
   (err) => {

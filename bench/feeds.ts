@@ -33,7 +33,7 @@ import {
   type CalendarEventInput,
   type FeedChannelInput,
   type FeedItemInput,
-} from '../feeds/index'
+} from 'newsroom-feeds'
 
 type Format = 'RSS 2.0' | 'Atom 1.0' | 'JSON Feed 1.1' | 'iCalendar'
 

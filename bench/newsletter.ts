@@ -7,7 +7,7 @@
  * each with an unsubscribe nonce and token hash as a real sign-up leaves them, a topic choice such
  * that every one of them gets a digest, and 1 in 10 in English.
  *
- * Then the sender runs as its own process (bench/digest-worker.ts: scripts/digest.ts's runner plus
+ * Then the sender runs as its own process (bench/digest-worker.ts: demo/scripts/digest.ts's runner plus
  * its own figures) against an SMTP sink in this process (smtp-server on loopback, no auth, no TLS;
  * counts messages and recipients and throws the bodies away). Measured: wall time of runDigest,
  * mails/s, the sender's peak RSS (getrusage maxrss = VmHWM, exact) and its RSS sampled every
@@ -216,7 +216,7 @@ function digestNodeFlags(): string[] {
   const script = String((JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.digest ?? '')
   const tokens = script.split(/\s+/).filter(Boolean)
   const from = tokens.indexOf('node')
-  const to = tokens.findIndex((t) => t.endsWith('scripts/digest.ts'))
+  const to = tokens.findIndex((t) => t.endsWith('demo/scripts/digest.ts'))
   return from >= 0 && to > from ? tokens.slice(from + 1, to) : ['--conditions=production', '--import', 'tsx']
 }
 

@@ -19,7 +19,7 @@ export const digestRunsCollection = (): CollectionConfig => ({
     group: L.group,
     useAsTitle: 'periodKey',
     defaultColumns: ['periodKey', 'frequency', 'startedAt', 'finishedAt', 'sent', 'skipped', 'failed'],
-    components: { beforeListTable: ['/src/admin/DigestRunsHeader#DigestRunsHeader'] },
+    components: { beforeListTable: ['payload-plugin-newsroom/rsc#DigestRunsHeader'] },
   },
   access: { read: adminsOnly, create: () => false, update: () => false, delete: () => false },
   graphQL: false,

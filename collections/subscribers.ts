@@ -30,7 +30,7 @@ export const subscribersCollection = (options: ResolvedNewsroomOptions): Collect
     useAsTitle: 'email',
     defaultColumns: ['email', 'status', 'frequency', 'locale', 'confirmedAt'],
     description: T.erasure,
-    components: { beforeListTable: ['/src/admin/SubscriberStats#SubscriberStats'] },
+    components: { beforeListTable: ['payload-plugin-newsroom/rsc#SubscriberStats'] },
   },
   access: adminAccess,
   hooks: {

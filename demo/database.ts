@@ -27,7 +27,7 @@ export function databaseAdapter(url: string, root: string): DatabaseAdapterObj {
       return sqliteAdapter({
         client: { url },
         push: false,
-        migrationDir: path.join(root, 'migrations/sqlite'),
+        migrationDir: path.join(root, 'demo/migrations/sqlite'),
         // WAL + a busy timeout let `npm run seed` write beside a running server.
         wal: true,
         busyTimeout: 10_000,
@@ -37,7 +37,7 @@ export function databaseAdapter(url: string, root: string): DatabaseAdapterObj {
       return postgresAdapter({
         pool: { connectionString: url },
         push: false,
-        migrationDir: path.join(root, 'migrations/postgres'),
+        migrationDir: path.join(root, 'demo/migrations/postgres'),
       })
     case 'mongodb':
       return mongooseAdapter({ url })

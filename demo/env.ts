@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import { z } from 'zod'
 
-import { parseTrustProxy, trustProxySchema } from '../src/http/clientAddress'
+import { parseTrustProxy, trustProxySchema } from 'payload-plugin-newsroom'
 
 const databaseUrl = z
   .string()

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminsOnly, isAdminUser } from '../src/access'
-import { L } from '../src/labels'
+import { adminsOnly, isAdminUser } from 'payload-plugin-newsroom'
 
 /**
  * Editors and admins. The first user ever created becomes an admin (there is no built-in
@@ -9,7 +8,7 @@ import { L } from '../src/labels'
  */
 export const usersCollection: CollectionConfig = {
   slug: 'users',
-  labels: L.users,
+  labels: { singular: { sv: 'Användare', en: 'User' }, plural: { sv: 'Användare', en: 'Users' } },
   auth: true,
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'roles'] },
   access: {
@@ -32,7 +31,7 @@ export const usersCollection: CollectionConfig = {
     {
       name: 'roles',
       type: 'select',
-      label: L.roles,
+      label: { sv: 'Roller', en: 'Roles' },
       hasMany: true,
       required: true,
       defaultValue: ['editor'],

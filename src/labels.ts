@@ -7,7 +7,6 @@ export const L = {
   press: { singular: { sv: 'Press', en: 'Press item' }, plural: { sv: 'Press', en: 'Press items' } },
   topics: { singular: { sv: 'Ämne', en: 'Topic' }, plural: { sv: 'Ämnen', en: 'Topics' } },
   media: { singular: { sv: 'Media', en: 'Media' }, plural: { sv: 'Media', en: 'Media' } },
-  users: { singular: { sv: 'Användare', en: 'User' }, plural: { sv: 'Användare', en: 'Users' } },
   group: { sv: 'Nyhetsrum', en: 'Newsroom' },
   title: { sv: 'Rubrik', en: 'Title' },
   slug: { sv: 'Slug (webbadress)', en: 'Slug (URL)' },
@@ -51,5 +50,4 @@ export const L = {
   file: { sv: 'Fil', en: 'File' },
   description: { sv: 'Beskrivning', en: 'Description' },
   parent: { sv: 'Överordnat ämne', en: 'Parent topic' },
-  roles: { sv: 'Roller', en: 'Roles' },
 } satisfies Record<string, Labels | { singular: Labels; plural: Labels }>

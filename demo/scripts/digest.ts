@@ -3,7 +3,7 @@
  * now (DATABASE_URL, SMTP_URL). Safe beside the scheduled job and to re-run: each subscriber gets at
  * most one mail per period.
  */
-import { runDigest } from '../../src/newsletter/digest'
+import { runDigest } from 'payload-plugin-newsroom'
 import { arg, withPayload } from './withPayload'
 
 const frequency = arg('frequency') ?? 'daily'

@@ -1,5 +1,5 @@
 /** `npm run reindex`: rebuilds the listing index from the published items (DATABASE_URL), then prunes the search vocabulary. */
-import { rebuildIndex } from '../../src/listing/indexer'
+import { rebuildIndex } from 'payload-plugin-newsroom'
 import { withPayload } from './withPayload'
 
 withPayload(async (payload) => {

@@ -10,13 +10,13 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { createSecurityHeaders } from '../../src/http/securityHeaders'
-import { closeUnreadRequests } from '../../src/http/closeUnreadRequests'
-import { appendForwardedFor } from '../../src/http/forwardedFor'
+import { createSecurityHeaders } from '../http/securityHeaders'
+import { closeUnreadRequests } from '../http/closeUnreadRequests'
+import { appendForwardedFor } from '../http/forwardedFor'
 import { readEnv } from '../env'
 import { createPublicCache, serveThroughCache } from '../publicCache'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const startedAt = performance.now()
 
 let env
@@ -27,7 +27,8 @@ try {
   process.exit(1)
 }
 
-const SOURCES = ['app', 'collections', 'src', 'feeds', 'migrations', 'payload.config.ts', 'next.config.mjs', 'package-lock.json']
+const SOURCES = ['app', 'collections', 'src', 'feeds', 'demo', 'payload.config.ts', 'next.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.build.json']
+const SKIP = new Set(['dist', 'node_modules'])
 
 function sourceHash(): string {
   const hash = createHash('sha256')
@@ -35,7 +36,7 @@ function sourceHash(): string {
     const full = path.join(root, p)
     if (!fs.existsSync(full)) return
     const stat = fs.statSync(full)
-    if (stat.isDirectory()) for (const name of fs.readdirSync(full).sort()) walk(path.join(p, name))
+    if (stat.isDirectory()) for (const name of fs.readdirSync(full).sort()) SKIP.has(name) || walk(path.join(p, name))
     else hash.update(p).update(fs.readFileSync(full))
   }
   SOURCES.forEach(walk)
@@ -45,9 +46,12 @@ function sourceHash(): string {
 const stamp = path.join(root, '.next', 'newsroom-source-hash')
 const current = sourceHash()
 if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || (fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8') : '') !== current) {
-  console.log('Building the admin (next build), once per source change…')
-  const build = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
-  if (build.status !== 0) process.exit(build.status ?? 1)
+  // The app imports the plugin through its package entry points, which point at the built files.
+  console.log('Building the packages (tsc) and the admin (next build), once per source change…')
+  for (const [cmd, args] of [['npm', ['run', 'build']], ['npx', ['next', 'build']]] as const) {
+    const build = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+    if (build.status !== 0) process.exit(build.status ?? 1)
+  }
   fs.writeFileSync(stamp, current)
 }
 

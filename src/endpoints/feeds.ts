@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 
 import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
-import { FEED_CONTENT_TYPES, renderAtom, renderICalendar, renderJsonFeed, renderRss } from '../../feeds/index.js'
+import { FEED_CONTENT_TYPES, renderAtom, renderICalendar, renderJsonFeed, renderRss } from 'newsroom-feeds'
 import { type CachedFeed, feedCacheFor } from '../feeds/cache.js'
 import { calendarEvent, channelFor, FEED_PATHS, type FeedFormat, feedItem, feedTitle, lastChange } from '../feeds/build.js'
 import { newsroomOptions } from '../listing/indexer.js'

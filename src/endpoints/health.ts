@@ -15,7 +15,7 @@ export const healthEndpoint: Endpoint = {
 
 /**
  * `GET /api/newsroom/state`: the listing index fingerprint. The HTTP cache in front of Next
- * (scripts/start.ts) asks it at most once a second to learn that public responses went stale.
+ * (demo/scripts/start.ts) asks it at most once a second to learn that public responses went stale.
  */
 export const stateEndpoint: Endpoint = {
   path: '/newsroom/state',

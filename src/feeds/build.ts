@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { CalendarEventInput, FeedChannelInput, FeedItemInput } from '../../feeds/index.js'
+import type { CalendarEventInput, FeedChannelInput, FeedItemInput } from 'newsroom-feeds'
 import type { ListingResult } from '../listing/query.js'
 import type { ListingParams } from '../listing/params.js'
 

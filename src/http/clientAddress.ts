@@ -56,7 +56,7 @@ const lists = new WeakMap<string[], net.BlockList>()
 
 /**
  * The client's address from `X-Forwarded-For`, read the way Express reads it: the server in front
- * (scripts/start.ts, or nginx's `proxy_add_x_forwarded_for`) APPENDS the address of the peer that
+ * (demo/scripts/start.ts, or nginx's `proxy_add_x_forwarded_for`) APPENDS the address of the peer that
  * connected to it, so the rightmost entry is always true; entries further left were written by
  * whoever sent them. Walking from the right, trusted hops are skipped: with `trust` 0 the client
  * is the rightmost entry, with 1 the one before it, with a list the first entry not in the list.

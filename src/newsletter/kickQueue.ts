@@ -1,4 +1,4 @@
-import { after } from 'next/server'
+import { after } from 'next/server.js'
 import type { Payload } from 'payload'
 
 import { SIGNUP_QUEUE } from './common.js'

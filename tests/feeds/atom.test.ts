@@ -1,6 +1,6 @@
 import { parseAtomFeed } from 'feedsmith'
 import { describe, expect, it } from 'vitest'
-import { renderAtom } from '../../feeds/index'
+import { renderAtom } from 'newsroom-feeds'
 import { NASTY_TITLE_CLEAN, SWEDISH_BODY, channel, items, xmlErrors } from './helpers'
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toICalUtc, toRfc3339, toRfc822 } from '../../feeds/index'
+import { toICalUtc, toRfc3339, toRfc822 } from 'newsroom-feeds'
 
 describe('date formatting', () => {
   it('matches the built-in formatters for dates across the supported range', () => {

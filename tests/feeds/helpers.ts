@@ -1,6 +1,6 @@
 /** Shared fixtures and independent checkers for the feed library tests. */
 import { validateXML } from 'xmllint-wasm'
-import type { CalendarEventInput, FeedChannelInput, FeedItemInput } from '../../feeds/index'
+import type { CalendarEventInput, FeedChannelInput, FeedItemInput } from 'newsroom-feeds'
 
 /** Title with CDATA terminator, markup, ampersand, emoji and an illegal control character. */
 export const NASTY_TITLE = 'Breaking ]]> news & <b>bold</b> 🎉 \u0001end'

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
-import { renderICalendar, type CalendarEventInput } from '../../feeds/index'
+import { renderICalendar, type CalendarEventInput } from 'newsroom-feeds'
 import { LONG_DESCRIPTION, calendar, events } from './helpers'
 
 const utf8 = new TextEncoder()

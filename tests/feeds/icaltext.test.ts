@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeICalText, foldLine } from '../../feeds/index'
+import { escapeICalText, foldLine } from 'newsroom-feeds'
 
 const utf8 = new TextEncoder()
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })

@@ -9,7 +9,7 @@ import {
   type FeedChannelInput,
   type FeedItemInput,
   type Person,
-} from '../../feeds/index'
+} from 'newsroom-feeds'
 import { NASTY_TITLE_CLEAN, SWEDISH_BODY, channel, items } from './helpers'
 
 /**

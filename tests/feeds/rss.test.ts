@@ -1,6 +1,6 @@
 import { parseRssFeed } from 'feedsmith'
 import { describe, expect, it } from 'vitest'
-import { renderRss } from '../../feeds/index'
+import { renderRss } from 'newsroom-feeds'
 import { NASTY_TITLE_CLEAN, SWEDISH_BODY, channel, items, xmlErrors } from './helpers'
 
 const RFC822_4_DIGIT = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/

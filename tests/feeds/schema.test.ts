@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
-import { feedChannelSchema, feedItemSchema, renderAtom, renderJsonFeed, renderRss } from '../../feeds/index'
+import { feedChannelSchema, feedItemSchema, renderAtom, renderJsonFeed, renderRss } from 'newsroom-feeds'
 import { channel, items } from './helpers'
 
 const renderers = { renderRss, renderAtom, renderJsonFeed }

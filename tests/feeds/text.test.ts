@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { htmlToText } from '../../feeds/index'
+import { htmlToText } from 'newsroom-feeds'
 
 describe('htmlToText', () => {
   it('strips tags, decodes entities and keeps paragraph breaks', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toStockholm } from '../../feeds/index'
+import { toStockholm } from 'newsroom-feeds'
 
 const intl = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Stockholm', timeZoneName: 'longOffset' })
 

@@ -12,7 +12,7 @@ import {
   feedItemSchema,
   renderICalendar,
   renderJsonFeed,
-} from '../../feeds/index'
+} from 'newsroom-feeds'
 import { fastGuards } from '../../feeds/validate'
 import { calendar, channel, events, items } from './helpers'
 

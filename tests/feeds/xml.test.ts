@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeXmlAttr, escapeXmlText, stripInvalidChars } from '../../feeds/index'
+import { escapeXmlAttr, escapeXmlText, stripInvalidChars } from 'newsroom-feeds'
 import { xmlErrors } from './helpers'
 
 describe('XML sanitizing and escaping', () => {

@@ -417,7 +417,7 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     smtp.delayMs = 400
     try {
       // The command behind `npm run digest` (node directly, so SIGKILL hits the worker itself, not npm).
-      const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/digest.ts', '--frequency', 'daily', '--period', period], {
+      const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'demo/scripts/digest.ts', '--frequency', 'daily', '--period', period], {
         env: {
           ...process.env,
           NODE_OPTIONS: '',

@@ -7,7 +7,7 @@ import { freePort } from './postgres'
 
 export type AppServer = { baseUrl: string; dir: string; log: () => string; stop: () => Promise<void> }
 
-/** Runs `npm start` (scripts/start.ts) on a temp SQLite file, as a newcomer would, and waits until it is ready. */
+/** Runs `npm start` (demo/scripts/start.ts) on a temp SQLite file, as a newcomer would, and waits until it is ready. */
 export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-app-'))
   const port = await freePort()

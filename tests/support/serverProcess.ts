@@ -7,7 +7,7 @@ export function serverPid(port: number): number {
     try {
       const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8')
       const argv = cmdline.split('\0')
-      if (!/(^|\/)node$/.test(argv[0]!) || !argv.includes('scripts/start.ts')) continue
+      if (!/(^|\/)node$/.test(argv[0]!) || !argv.includes('demo/scripts/start.ts')) continue
       const environ = fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0')
       if (environ.includes(`PORT=${port}`)) return Number(entry)
     } catch {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 
 import { newsroomPlugin } from '../../src/index'
 import { clientAddress, normalizeAddress, rateLimitBucket } from '../../src/http/clientAddress'
-import { appendForwardedFor } from '../../src/http/forwardedFor'
+import { appendForwardedFor } from '../../demo/http/forwardedFor'
 import { readEnv } from '../../demo/env'
 
 const xff = (value?: string) => new Headers(value === undefined ? {} : { 'x-forwarded-for': value })

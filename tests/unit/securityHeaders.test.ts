@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createSecurityHeaders } from '../../src/http/securityHeaders'
+import { createSecurityHeaders } from '../../demo/http/securityHeaders'
 
 /** The defaults are set before the answer is written; whatever the answer sets itself wins. */
 describe('createSecurityHeaders on a real server', () => {

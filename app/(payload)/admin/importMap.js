@@ -21,8 +21,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { SubscriberStats as SubscriberStats_9a0b8eeabd8f0fdcdc624706e8aba4e3 } from '../../../src/admin/SubscriberStats'
-import { DigestRunsHeader as DigestRunsHeader_8e22309d0b01b375fd39642a98551d26 } from '../../../src/admin/DigestRunsHeader'
+import { SubscriberStats as SubscriberStats_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { DigestRunsHeader as DigestRunsHeader_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -50,7 +50,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/src/admin/SubscriberStats#SubscriberStats": SubscriberStats_9a0b8eeabd8f0fdcdc624706e8aba4e3,
-  "/src/admin/DigestRunsHeader#DigestRunsHeader": DigestRunsHeader_8e22309d0b01b375fd39642a98551d26,
+  "payload-plugin-newsroom/rsc#SubscriberStats": SubscriberStats_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/rsc#DigestRunsHeader": DigestRunsHeader_e05013ec33daf3c2c199b8bfca7ef5f5,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,7 +1,6 @@
 import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-postgres'
 
-import { searchText } from '../../../src/listing/text'
-import { POSTGRES_WORD_INDEX_DOWN, POSTGRES_WORD_INDEX_UP } from '../../../src/listing/wordIndexSchema'
+import { POSTGRES_WORD_INDEX_DOWN, POSTGRES_WORD_INDEX_UP, searchText } from 'payload-plugin-newsroom/migrations'
 
 /**
  * The listing's word index (see src/listing/wordIndexSchema.ts). Rows written before it hold the

@@ -1,6 +1,6 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
-import { POSTGRES_VOCABULARY_LOCK_DOWN, POSTGRES_VOCABULARY_LOCK_UP } from '../../../src/listing/wordIndexSchema'
+import { POSTGRES_VOCABULARY_LOCK_DOWN, POSTGRES_VOCABULARY_LOCK_UP } from 'payload-plugin-newsroom/migrations'
 
 /**
  * Login attempts, the confirmation link's use, the sign-up and topic re-index jobs' task slugs

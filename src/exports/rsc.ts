@@ -1,0 +1,2 @@
+export { DigestRunsHeader } from '../admin/DigestRunsHeader.js'
+export { SubscriberStats } from '../admin/SubscriberStats.js'
