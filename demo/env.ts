@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import { z } from 'zod'
 
-import { parseTrustProxy, trustProxySchema } from 'payload-plugin-newsroom'
+import { parseTrustProxy, trustProxySchema } from 'payload-plugin-newsroom/http'
 
 const databaseUrl = z
   .string()

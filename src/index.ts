@@ -5,4 +5,3 @@ export type { CollectionOverride, Labels, NewsroomOptions, ResolvedNewsroomOptio
 export { adminsOnly, isAdminUser, loggedIn } from './access.js'
 export { runDigest } from './newsletter/digest.js'
 export { rebuildIndex, reindexAll } from './listing/indexer.js'
-export { parseTrustProxy, trustProxySchema, type TrustProxy } from './http/clientAddress.js'

@@ -1,4 +1,3 @@
-import { after } from 'next/server.js'
 import type { Payload } from 'payload'
 
 import { SIGNUP_QUEUE } from './common.js'
@@ -11,11 +10,20 @@ import { SIGNUP_QUEUE } from './common.js'
  */
 function afterResponse(task: () => void) {
   try {
+    if (!after) throw new Error('not in Next')
     after(task)
   } catch {
     setImmediate(task)
   }
 }
+
+// Loaded without blocking: importing next/server outside a Next server throws (Next's
+// AsyncLocalStorage invariant), and the plugin also runs in scripts, the Payload CLI and tests.
+let after: ((task: () => void) => void) | undefined
+import('next/server.js').then(
+  (m) => void (after = m.after),
+  () => {},
+)
 
 type Flight = { running: boolean; again: boolean }
 const flights = new WeakMap<Payload, Flight>()
