@@ -32,6 +32,16 @@ export default defineConfig({
       ...(process.env.MONGODB_URL
         ? [{ extends: true as const, test: { name: 'mongodb', include: integration, env: { TEST_DB: 'mongodb' }, ...slow } }]
         : []),
+      {
+        extends: true,
+        test: {
+          name: 'consumer',
+          include: ['tests/consumer/**/*.test.ts'],
+          globalSetup: ['tests/support/packTarballs.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
+        },
+      },
       // One file at a time: each runs `npm start`, and the first may run `next build`, which must not run twice at once.
       { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 600_000, fileParallelism: false } },
     ],
