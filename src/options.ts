@@ -118,6 +118,15 @@ export const newsroomOptionsSchema = z
       .prefault({}),
     /** Directory for uploaded media files. @default 'media' */
     mediaDir: z.string().min(1).default('media'),
+    /** The listing's search (see src/listing/wordIndexGuard.ts). */
+    search: z
+      .object({
+        /** Start although the database adapter pushes its schema in development (which would drop the word index). @default false */
+        allowPush: z.boolean().default(false),
+        /** Start in production although the database has no word index (searches then use a slow LIKE scan). @default false */
+        allowSlowSearch: z.boolean().default(false),
+      })
+      .prefault({}),
     /** Login throttle of every auth collection (replaces Payload's account lock). See `src/auth/loginOptions.ts`. */
     login: loginOptionsSchema,
     /**

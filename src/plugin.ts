@@ -22,6 +22,7 @@ import { itemsEndpoint } from './endpoints/items.js'
 import { newsletterEndpoints } from './endpoints/newsletter.js'
 import { subscribersAdminEndpoints } from './endpoints/subscribersAdmin.js'
 import { listingJobs } from './listing/jobsConfig.js'
+import { checkWordIndex, guardSchemaPush } from './listing/wordIndexGuard.js'
 import { newsletterJobsConfig } from './newsletter/jobsConfig.js'
 import { newsletterTasks } from './newsletter/tasks.js'
 import { parseNewsroomOptions } from './options.js'
@@ -54,6 +55,7 @@ export const newsroomPlugin =
 
     return {
       ...config,
+      db: guardSchemaPush(config.db, options.search),
       // The body fields are rich text: a project without a default editor gets Lexical.
       editor: config.editor ?? lexicalEditor(),
       collections: [...own, ...collections].map(hardenUploadCollection),
@@ -66,6 +68,8 @@ export const newsroomPlugin =
       onInit: async (payload) => {
         guardLockedDocuments(payload)
         await config.onInit?.(payload)
+        // After the app's own onInit, which may run the migrations.
+        await checkWordIndex(payload, options.search)
       },
       jobs: listingJobs(newsletterOn ? newsletterJobsConfig(config.jobs, newsletterTasks(options)) : { ...config.jobs }),
       custom: {

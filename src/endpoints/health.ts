@@ -1,15 +1,22 @@
 import type { Endpoint } from 'payload'
 
 import { indexFingerprint } from '../feeds/cache.js'
+import { wordIndexPresent } from '../listing/facets.js'
 
-/** `GET /api/newsroom/health`: 200 when Payload is up and its database answers. */
+/**
+ * `GET /api/newsroom/health`: 200 when Payload is up and its database answers. `search` says how
+ * searches are counted: `word-index`, `like` (the word index is missing: slow at scale) or `payload`
+ * (MongoDB: Payload's own counts).
+ */
 export const healthEndpoint: Endpoint = {
   path: '/newsroom/health',
   method: 'get',
   handler: async (req) => {
     const started = performance.now()
     await req.payload.count({ collection: req.payload.config.admin.user as never, overrideAccess: true })
-    return Response.json({ ok: true, database: req.payload.db.name, ms: Math.round(performance.now() - started) })
+    const indexed = await wordIndexPresent(req.payload)
+    const search = indexed === null ? 'payload' : indexed ? 'word-index' : 'like'
+    return Response.json({ ok: true, database: req.payload.db.name, search, ms: Math.round(performance.now() - started) })
   },
 }
 

@@ -23,7 +23,11 @@ export const itemsEndpoint: Endpoint = {
         defaultLimit: 10,
         maxLimit: 100,
       })
-      return Response.json(await runListing(req.payload, params), { headers: { 'cache-control': 'public, max-age=0, must-revalidate' } })
+      const { search, ...listing } = await runListing(req.payload, params)
+      const headers: Record<string, string> = { 'cache-control': 'public, max-age=0, must-revalidate' }
+      // Which path counted a search: `like` means the word index is missing (see the migrations in the README).
+      if (search) headers['x-newsroom-search'] = search
+      return Response.json(listing, { headers })
     } catch (err) {
       if (err instanceof BadParameter) return badParameterResponse(err)
       throw err

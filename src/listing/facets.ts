@@ -12,6 +12,8 @@ type Driver = {
   from: (f: FacetFilter) => Promise<string>
   /** Counts through the word index; null when there is none or it cannot answer this query. */
   words: (f: FacetFilter) => Promise<Record<ItemType, number> | null>
+  /** Whether the database has the word index (made by the migrations; a database made with `push` has none). */
+  indexed: () => Promise<boolean>
   /** For one page phase, ids of the matching index rows when there are at most `limit`; only where a page needs them. */
   rowIds?: (f: FacetFilter, types: ItemType[], limit: number, phase: number) => Promise<number[] | null>
 }
@@ -57,6 +59,7 @@ function makeDriver(payload: Payload): Driver | null {
         const wanted = f.words.length ? SQLITE_SEARCH_INDEX : SQLITE_TOPIC_INDEX
         return (await indexes).has(wanted) ? `"newsroom_index" INDEXED BY "${wanted}"` : '"newsroom_index"'
       },
+      indexed: hasWordIndex,
       words: async (f) => ((await hasWordIndex()) ? sqliteWordCounts(raw, f) : null),
       rowIds: async (f, types, limit, phase) => ((await hasWordIndex()) ? sqlitePhaseRowIds(raw, f, types, limit, phase) : null),
     }
@@ -66,14 +69,13 @@ function makeDriver(payload: Payload): Driver | null {
     const schema = db.schemaName && db.schemaName !== 'public' ? `"${db.schemaName.replace(/"/g, '""')}".` : ''
     const raw: Raw = async (text, params) => (await pool.query(text, params)).rows
     let wordIndex: Promise<boolean> | null = null
+    const indexed = () => (wordIndex ??= raw(`SELECT to_regclass($1) IS NOT NULL AS present`, [`${schema}newsroom_search`]).then((rows) => rows[0]?.present === true))
     return {
       raw,
       placeholder: (n) => `$${n}`,
       from: async () => `${schema}"newsroom_index"`,
-      words: async (f) => {
-        wordIndex ??= raw(`SELECT to_regclass($1) IS NOT NULL AS present`, [`${schema}newsroom_search`]).then((rows) => rows[0]?.present === true)
-        return (await wordIndex) ? postgresWordCounts(raw, schema, f) : null
-      },
+      indexed,
+      words: async (f) => ((await indexed()) ? postgresWordCounts(raw, schema, f) : null),
     }
   }
   return null
@@ -84,10 +86,20 @@ function makeDriver(payload: Payload): Driver | null {
  * then counts through Payload). With search words, the word index answers when it can; otherwise
  * (no index, or a word too short to expand) the index rows are read with LIKE.
  */
-export async function groupedFacetCounts(payload: Payload, f: FacetFilter): Promise<Record<ItemType, number> | null> {
+export async function groupedFacetCounts(payload: Payload, f: FacetFilter): Promise<{ counts: Record<ItemType, number>; via: SearchPath } | null> {
   const q = driver(payload)
   if (!q) return null
-  return (f.words.length ? await q.words(f) : null) ?? likeCounts(q, f)
+  const indexed = f.words.length ? await q.words(f) : null
+  return indexed ? { counts: indexed, via: 'word-index' } : { counts: await likeCounts(q, f), via: 'like' }
+}
+
+/** How a search was counted: through the word index, or the plain LIKE scan over every search text. */
+export type SearchPath = 'word-index' | 'like'
+
+/** Whether the database has the word index; null without an SQL driver (MongoDB, which has none). */
+export async function wordIndexPresent(payload: Payload): Promise<boolean | null> {
+  const q = driver(payload)
+  return q ? q.indexed() : null
 }
 
 /**

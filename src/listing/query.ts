@@ -4,7 +4,7 @@ import type { FeedExtras, ItemType, ListingItem } from './types.js'
 
 import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
-import { type FacetFilter, groupedFacetCounts, searchRowIds } from './facets.js'
+import { type FacetFilter, groupedFacetCounts, searchRowIds, type SearchPath, wordIndexPresent } from './facets.js'
 import { newsroomOptions } from './indexer.js'
 import { BadParameter, filterHash, type ListingParams } from './params.js'
 import { searchWords } from './text.js'
@@ -25,6 +25,8 @@ export type ListingResult = {
   facets: { all: number; news: number; events: number; press: number }
   total: number
   nextCursor: string | null
+  /** With search words: how they were counted (the items endpoint says so in `x-newsroom-search`). */
+  search?: SearchPath
 }
 
 /** Topic slugs → ids; an unknown slug is a 404 naming it. */
@@ -44,9 +46,9 @@ async function topicIds(payload: Payload, slugs: string[]): Promise<string[]> {
 }
 
 /** Counts per type under every filter but the type: one grouped SQL count, or three Payload counts on MongoDB. */
-async function facetCounts(payload: Payload, common: Where[], filter: FacetFilter): Promise<[number, number, number]> {
+async function facetCounts(payload: Payload, common: Where[], filter: FacetFilter): Promise<[number, number, number, SearchPath?]> {
   const grouped = await groupedFacetCounts(payload, filter)
-  if (grouped) return [grouped.news, grouped.events, grouped.press]
+  if (grouped) return [grouped.counts.news, grouped.counts.events, grouped.counts.press, filter.words.length ? grouped.via : undefined]
   const count = async (type: ItemType) => (await payload.count({ collection: INDEX, where: { and: [...common, { type: { equals: type } }] }, overrideAccess: true })).totalDocs
   return (await Promise.all((['news', 'events', 'press'] as ItemType[]).map(count))) as [number, number, number]
 }
@@ -116,16 +118,23 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
   }
 
   const filter: FacetFilter = { locale: p.locale, topicIds: ids, words, from: p.from, to: p.to, endsAfter: p.upcoming ? now : undefined }
-  const counting: Promise<[number, number, number]> =
-    opts.facets === false ? Promise.resolve([0, 0, 0]) : cursor ? Promise.resolve(cursor.c) : facetCounts(payload, common, filter)
+  // Later pages repeat the counts of the first, carried in the cursor; they were counted the way the database can.
+  const carried = async (): Promise<[number, number, number, SearchPath?]> => {
+    const [n, e, pr] = cursor!.c
+    const present = words.length ? await wordIndexPresent(payload) : null
+    return [n, e, pr, present === null ? undefined : present ? 'word-index' : 'like']
+  }
+  const counting: Promise<[number, number, number, SearchPath?]> =
+    opts.facets === false ? Promise.resolve([0, 0, 0]) : cursor ? carried() : facetCounts(payload, common, filter)
   // A search phase with few matching rows reads just those on SQLite (searchRowIds); elsewhere it walks.
   const limit = opts.pageRowIds ?? 2000
   const rowIds = words.length && limit > 0 ? (phase: number) => searchRowIds(payload, filter, p.types, limit, phase) : undefined
   // The counts and the page do not depend on each other; on PostgreSQL they run on separate connections.
-  const [[news, events, press], { items, last }] = await Promise.all([counting, readPage(rowIds)])
+  const [[news, events, press, search], { items, last }] = await Promise.all([counting, readPage(rowIds)])
   const facets = { all: news + events + press, news, events, press }
   const total = p.types.reduce((sum, t) => sum + facets[t], 0)
   const hasMore = items.length > p.limit
   if (hasMore) items.pop()
-  return { items, facets, total, nextCursor: hasMore && last ? encodeCursor(payload.secret, { f: hash, ...last, c: [news, events, press] }) : null }
+  const nextCursor = hasMore && last ? encodeCursor(payload.secret, { f: hash, ...last, c: [news, events, press] }) : null
+  return { items, facets, total, nextCursor, ...(search ? { search } : {}) }
 }

@@ -165,6 +165,17 @@ describe.skipIf(databaseUnavailable())('GET /api/newsroom/items', () => {
     ])
   })
 
+  it('says which path counted a search: the word index the migrations made (x-newsroom-search, health)', async () => {
+    const searched = await fetch(`${n.baseUrl}/api/newsroom/items?q=suicidprevention&limit=1`)
+    expect(searched.headers.get('x-newsroom-search')).toBe(testDatabase === 'mongodb' ? null : 'word-index')
+    const next = ((await searched.json()) as Listing).nextCursor
+    const later = await fetch(`${n.baseUrl}/api/newsroom/items?q=suicidprevention&limit=1&cursor=${next}`)
+    expect(later.headers.get('x-newsroom-search')).toBe(testDatabase === 'mongodb' ? null : 'word-index')
+    expect((await fetch(`${n.baseUrl}/api/newsroom/items`)).headers.get('x-newsroom-search')).toBeNull()
+    const health = (await (await fetch(`${n.baseUrl}/api/newsroom/health`)).json()) as { search: string }
+    expect(health.search).toBe(testDatabase === 'mongodb' ? 'payload' : 'word-index')
+  })
+
   it('upcoming=true lists events that have not ended, soonest first', async () => {
     const res = await list('upcoming=true')
     expect(res.items.map((i) => i.title)).toEqual(['Utbildningsdag i suicidprevention', 'Samordnarnätverk psykisk hälsa'])

@@ -29,7 +29,8 @@ describe.skipIf(databaseUnavailable())('the plugin dropped into a minimal second
       db,
       collections: [{ slug: 'admins', auth: true, fields: [] }],
       typescript: { autoGenerate: false },
-      plugins: [newsroomPlugin({ locales: ['sv'], defaultLocale: 'sv', mediaDir })],
+      // A scratch database made by dev-mode push: no word index (searches fall back to LIKE).
+      plugins: [newsroomPlugin({ locales: ['sv'], defaultLocale: 'sv', mediaDir, search: { allowPush: true } })],
     })
     payload = await getPayload({ config, key: 'minimal-plugin-config' })
   })
@@ -53,5 +54,28 @@ describe.skipIf(databaseUnavailable())('the plugin dropped into a minimal second
     await payload.create({ collection: 'news', data: { _status: 'draft', title: 'Hemligt utkast' } as never })
     const anonymous = await payload.find({ collection: 'news', overrideAccess: false })
     expect(anonymous.docs.map((d) => d.title)).toEqual(['Stimulansmedel inom området psykisk hälsa'])
+  })
+
+  it.skipIf(testDatabase === 'mongodb')('refuses dev-mode schema push, which would drop the word index, naming push: false', async () => {
+    const url = await freshDatabaseUrl()
+    const db = testDatabase === 'sqlite' ? sqliteAdapter({ client: { url } }) : postgresAdapter({ pool: { connectionString: url } })
+    const config = buildConfig({
+      secret: 'another-project-secret-123',
+      db,
+      collections: [{ slug: 'admins', auth: true, fields: [] }],
+      typescript: { autoGenerate: false },
+      plugins: [newsroomPlugin({ locales: ['sv'], defaultLocale: 'sv', mediaDir })],
+    })
+    await expect(getPayload({ config, key: 'minimal-plugin-config-push' })).rejects.toThrow(/push: false/)
+  })
+
+  it.skipIf(testDatabase === 'mongodb')('without the word index, searches are counted by the LIKE scan and the health endpoint says so', async () => {
+    const { runListing } = await import('../../src/listing/query')
+    const { healthEndpoint } = await import('../../src/endpoints/health')
+    const result = await runListing(payload, { types: ['news', 'events', 'press'], categories: [], q: 'psykisk', from: null, to: null, upcoming: false, locale: 'sv', limit: 10, cursor: null })
+    expect(result.search).toBe('like')
+    expect(result.total).toBe(1)
+    const health = (await (await healthEndpoint.handler({ payload } as never)).json()) as { search: string }
+    expect(health.search).toBe('like')
   })
 })
