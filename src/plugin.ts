@@ -17,6 +17,7 @@ import { feedEndpoints, feedListEndpoint } from './endpoints/feeds'
 import { itemsEndpoint } from './endpoints/items'
 import { newsletterEndpoints } from './endpoints/newsletter'
 import { subscribersAdminEndpoints } from './endpoints/subscribersAdmin'
+import { clientErrorLogLevels, guardEveryCollectionOnInit, restoreErrorNames, withOperationGuard } from './guard/registerGuard'
 import { newsletterTasks } from './newsletter/tasks'
 import { parseNewsroomOptions } from './options'
 
@@ -42,11 +43,15 @@ export const newsroomPlugin =
       throw new Error(`newsroomPlugin: the config already has a collection "${clash.slug}"; pick another slug with collections.<name>.slug`)
     }
 
+    // Bad input (queries, ids, bodies) is a 4xx on every collection, the app's own included: see src/guard.
+    restoreErrorNames()
     return {
       ...config,
       // The body fields are rich text: a project without a default editor gets Lexical.
       editor: config.editor ?? lexicalEditor(),
-      collections: [...(config.collections ?? []), ...collections],
+      collections: [...(config.collections ?? []), ...collections].map(withOperationGuard),
+      loggingLevels: { ...clientErrorLogLevels, ...config.loggingLevels },
+      onInit: guardEveryCollectionOnInit(config.onInit),
       endpoints: options.enabled
         ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : []), ...subscribersAdminEndpoints]
         : config.endpoints,

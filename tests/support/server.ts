@@ -1,27 +1,56 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
 
-import { GRAPHQL_POST } from '@payloadcms/next/routes'
-import { handleEndpoints, type SanitizedConfig } from 'payload'
+import type { SanitizedConfig } from 'payload'
+
+import { guardedGraphQLRoute, guardedRestRoutes } from '../../src/guard'
+
+type Method = 'GET' | 'POST' | 'DELETE' | 'PATCH' | 'PUT' | 'OPTIONS'
 
 /**
  * Serves Payload's REST API and GraphQL over real HTTP on a loopback port, without Next.js:
- * the same handlers the Next routes use.
+ * the same guarded route handlers as the app's route files (app/(payload)/api), called the way
+ * Next calls them (decoded path segments as `params.slug`, the body as a stream).
  */
 export async function serveApi(config: Promise<SanitizedConfig>, payloadInstanceCacheKey?: string) {
-  const graphql = GRAPHQL_POST(config)
+  const rest = guardedRestRoutes(config, { payloadInstanceCacheKey })
+  const graphql = guardedGraphQLRoute(config)
+  const { routes } = await config
   const server = http.createServer(async (req, res) => {
     try {
-      const chunks: Buffer[] = []
-      for await (const chunk of req) chunks.push(chunk as Buffer)
-      const body = chunks.length ? Buffer.concat(chunks) : undefined
       const url = `http://${req.headers.host}${req.url}`
       const headers = new Headers()
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
-      const request = new Request(url, { method: req.method, headers, body: body && req.method !== 'GET' && req.method !== 'HEAD' ? body : undefined })
-      const response = new URL(url).pathname === '/api/graphql' ? await graphql(request) : await handleEndpoints({ config, request, payloadInstanceCacheKey })
+      const method = (req.method === 'HEAD' ? 'GET' : req.method) as Method
+      const hasBody = method !== 'GET' && method !== 'OPTIONS' && (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined)
+      const request = new Request(url, {
+        method,
+        headers,
+        body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+        duplex: 'half',
+      } as RequestInit)
+      const { pathname } = new URL(url)
+      let response: Response | undefined
+      if (pathname === `${routes.api}${routes.graphQL}`) {
+        response = method === 'POST' ? await graphql.POST(request) : method === 'OPTIONS' ? await graphql.OPTIONS(request, { params: Promise.resolve({}) }) : new Response(null, { status: 405 })
+      } else if (pathname.startsWith(`${routes.api}/`) && rest[method]) {
+        const segments = pathname.slice(routes.api.length + 1).split('/')
+        let slug: string[]
+        try {
+          slug = segments.map((s) => decodeURIComponent(s))
+        } catch {
+          // Next.js answers a path that is not valid percent-encoding with 400 before any route runs.
+          response = new Response('Bad Request', { status: 400 })
+          slug = []
+        }
+        response ??= await rest[method](request, { params: Promise.resolve({ slug }) })
+      } else {
+        response = new Response('Not Found', { status: 404 })
+      }
+      response ??= new Response('Not Found', { status: 404 })
       res.writeHead(response.status, Object.fromEntries(response.headers))
-      res.end(Buffer.from(await response.arrayBuffer()))
+      res.end(req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()))
     } catch (err) {
       res.writeHead(599, { 'content-type': 'text/plain' })
       res.end(`test server error: ${(err as Error).stack}`)

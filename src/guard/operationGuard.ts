@@ -1,0 +1,70 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { BadInput, show } from './badInput'
+import { assertValidId, collectionIdType } from './idGuard'
+import { MAX_LIMIT, MAX_PAGE } from './limits'
+import { assertNoNul } from './nul'
+import { assertValidWhere } from './whereGuard'
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Credentials and tokens of the auth operations: strings when given. */
+const AUTH_STRINGS = ['email', 'username', 'password', 'token']
+
+/**
+ * `beforeOperation` hook the plugin puts first on every collection: it checks what the caller
+ * passed (REST, GraphQL and the Local API alike) before Payload builds a query from it, and
+ * throws BadInput (400; 404 for an impossible document id) where Payload would fail with a 500.
+ */
+export const guardOperation: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  const a = args as Record<string, unknown>
+  const { payload } = req
+  if ('where' in a) assertValidWhere(a.where, { payload, collection, locale: req.locale })
+  if (a.id !== undefined && a.id !== null) {
+    // REST has already turned a non-numeric path id into NaN; name what the client sent.
+    const raw = typeof a.id === 'number' && Number.isNaN(a.id) ? (req.routeParams?.id ?? a.id) : a.id
+    assertValidId(raw, collectionIdType(payload, collection.slug), 'id', collection.slug, payload, 404)
+  }
+  if (a.limit !== undefined && !(Number.isSafeInteger(a.limit) && (a.limit as number) >= 0)) {
+    throw new BadInput(`limit: must be a whole number from 1 to ${MAX_LIMIT}, got ${show(a.limit)}`)
+  }
+  if (a.page !== undefined && !(Number.isSafeInteger(a.page) && (a.page as number) >= 1 && (a.page as number) <= MAX_PAGE)) {
+    throw new BadInput(`page: must be a whole number from 1 to ${MAX_PAGE}, got ${show(a.page)}`)
+  }
+  if (a.depth !== undefined && !(Number.isSafeInteger(a.depth) && (a.depth as number) >= 0)) {
+    throw new BadInput(`depth: must be a whole number from 0 to ${payload.config.maxDepth}, got ${show(a.depth)}`)
+  }
+  if (a.sort !== undefined) {
+    const sorts = typeof a.sort === 'string' ? [a.sort] : Array.isArray(a.sort) ? a.sort : null
+    if (!sorts || !sorts.every((s) => typeof s === 'string')) throw new BadInput(`sort: must be a field name or a comma-separated list of them, got ${show(a.sort)}`)
+    assertNoNul(sorts, 'sort')
+  }
+  for (const key of ['select', 'populate'] as const) {
+    if (a[key] !== undefined && a[key] !== null) assertSelect(a[key], key)
+  }
+  if ('data' in a && (operation === 'create' || operation === 'update' || AUTH_OPERATIONS.has(operation))) {
+    if (!isPlainObject(a.data)) {
+      if (operation === 'update' || operation === 'create' || a.data !== undefined) throw new BadInput(`body: must be a JSON object with the document's fields, got ${show(a.data)}`)
+    } else {
+      assertNoNul(a.data, 'data')
+      if (AUTH_OPERATIONS.has(operation)) {
+        for (const k of AUTH_STRINGS) {
+          if (a.data[k] !== undefined && a.data[k] !== null && typeof a.data[k] !== 'string') throw new BadInput(`${k}: must be a text, got ${show(a.data[k])}`)
+        }
+      }
+    }
+  }
+  return args
+}
+
+const AUTH_OPERATIONS = new Set(['login', 'forgotPassword', 'resetPassword', 'unlock'])
+
+/** `select` / `populate`: nested objects whose leaves are true or false. */
+function assertSelect(value: unknown, label: string, depth = 0) {
+  if (!isPlainObject(value) || depth > 10) throw new BadInput(`${label}: must be an object of field names, e.g. ${label}[title]=true`)
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'boolean') continue
+    if (isPlainObject(v)) assertSelect(v, `${label}[${k}]`, depth + 1)
+    else throw new BadInput(`${label}[${k}]: must be true or false, got ${show(v)}`)
+  }
+}

@@ -1,0 +1,152 @@
+import type { SanitizedConfig } from 'payload'
+
+import { headersWithCors } from 'payload'
+import { isNumber } from 'payload/shared'
+
+import { BadInput } from './badInput'
+import { DEFAULT_MULTIPART_BYTES, MAX_JSON_BYTES, MAX_LIMIT } from './limits'
+import { checkMultipart, multipartLimits } from './multipart'
+import { BodyTooLarge, readBody } from './readBody'
+
+const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT'])
+
+/** Payload's REST error body, with its CORS headers. */
+export function errorResponse(config: SanitizedConfig, request: Request, message: string, status: number) {
+  const headers = headersWithCors({ headers: new Headers(), req: { headers: request.headers, payload: { config } } as never })
+  return Response.json({ errors: [{ message }] }, { status, headers })
+}
+
+const mainType = (contentType: string | null) => (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase()
+
+const isMethodOverrideGet = (request: Request) =>
+  request.method === 'POST' && (request.headers.get('x-payload-http-method-override') === 'GET' || request.headers.get('x-http-method-override') === 'GET')
+
+/**
+ * What Payload's REST handlers do before any hook runs, done first and safely: the query string's
+ * JSON parameters, the read limit, the body (size, JSON, multipart). Returns the request to hand
+ * to Payload (rebuilt when the body was read or the query changed), or the 4xx answer.
+ * Requests to plugin endpoints (paths that are no collection or global) pass untouched.
+ */
+export async function guardRestRequest(request: Request, config: SanitizedConfig): Promise<Request | Response> {
+  try {
+    return await check(request, config)
+  } catch (err) {
+    if (err instanceof BadInput) return errorResponse(config, request, err.message, err.status)
+    if (err instanceof BodyTooLarge) return errorResponse(config, request, err.message, 413)
+    throw err
+  }
+}
+
+async function check(request: Request, config: SanitizedConfig): Promise<Request> {
+  const url = new URL(request.url)
+  const api = config.routes.api
+  if (!url.pathname.startsWith(`${api}/`)) return request
+  let first: string
+  try {
+    first = decodeURIComponent(url.pathname.slice(api.length + 1).split('/', 1)[0]!)
+  } catch {
+    throw new BadInput('the path is not valid percent-encoding', 400)
+  }
+  const payloadRoute = first === 'globals' || config.collections.some((c) => c.slug === first)
+  const override = isMethodOverrideGet(request)
+  if (!payloadRoute) {
+    // Payload reads a method-override body itself (request.json(), outside its error handling).
+    if (override && mainType(request.headers.get('content-type')) === 'application/json') {
+      const body = await readBody(request, MAX_JSON_BYTES)
+      parseJsonObject(body)
+      return rebuild(request, url, body)
+    }
+    return request
+  }
+
+  const params = url.searchParams
+  const queryChanged = checkQuery(params, request.method === 'GET' || request.method === 'HEAD')
+  if (!BODY_METHODS.has(request.method)) return queryChanged ? rebuild(request, url, undefined) : request
+
+  const type = mainType(request.headers.get('content-type'))
+  const isMultipart = type.startsWith('multipart/')
+  const limit = isMultipart ? multipartBytes(config) : MAX_JSON_BYTES
+  let body = await readBody(request, limit)
+  const headers = new Headers(request.headers)
+  // Without a body Payload reads nothing (JSON: `{}`); an empty multipart body still goes to busboy.
+  if (body.byteLength === 0 && !isMultipart) return rebuild(request, url, body, headers)
+
+  if (override && type === 'application/x-www-form-urlencoded') {
+    // Payload appends this body to the URL as the query of a GET.
+    const query = new URLSearchParams(new TextDecoder().decode(body))
+    for (const key of ['where', 'data']) assertJsonParam(query, key)
+    if (checkQuery(query, true)) body = new TextEncoder().encode(query.toString())
+  } else if (type === 'application/json') {
+    parseJsonObject(body)
+    // Payload compares the type case-sensitively; anything else would leave its body unread.
+    headers.set('content-type', 'application/json')
+  } else if (isMultipart) {
+    if (type !== 'multipart/form-data') throw new BadInput(`body: ${type} is not supported; send multipart/form-data`, 415)
+    if (!/;\s*boundary=/i.test(request.headers.get('content-type') ?? '')) throw new BadInput('body: multipart/form-data without a boundary', 400)
+    const upload = config.upload as { limits?: Record<string, number>; abortOnLimit?: boolean } | undefined
+    const fields = await checkMultipart(body, headers, multipartLimits(upload), upload?.abortOnLimit ?? true)
+    if (typeof fields._payload === 'string') parseJsonObject(new TextEncoder().encode(fields._payload), '_payload')
+  } else {
+    throw new BadInput(`body: Content-Type must be application/json or multipart/form-data, got ${type ? `"${type}"` : 'none'}`, 415)
+  }
+  return rebuild(request, url, body, headers)
+}
+
+/** JSON-valued query parameters and the read limit. Returns whether `params` was changed. */
+function checkQuery(params: URLSearchParams, isRead: boolean): boolean {
+  for (const key of ['where', 'data']) assertJsonParam(params, key)
+  if (!isRead) return false
+  let changed = false
+  // `pagination=false` and `limit=0` mean "everything" to Payload: a page of MAX_LIMIT instead.
+  const limits = params.getAll('limit')
+  if (params.getAll('pagination').length === 1 && params.get('pagination') === 'false') {
+    params.delete('pagination')
+    if (!limits.length) params.set('limit', String(MAX_LIMIT))
+    changed = true
+  }
+  const n = limits.length === 1 && isNumber(limits[0]) ? Number(limits[0]) : NaN
+  // Only whole numbers are capped; 1.5, -1 or 1e400 reach the operation guard and are a 400.
+  if (Number.isSafeInteger(n) && (n === 0 || n > MAX_LIMIT)) {
+    params.set('limit', String(MAX_LIMIT))
+    changed = true
+  }
+  return changed
+}
+
+/** `where=<JSON>` / `data=<JSON>`: Payload JSON.parses a plain string value without catching. */
+function assertJsonParam(params: URLSearchParams, key: string) {
+  const values = params.getAll(key)
+  if (values.length !== 1 || values[0] === '') return
+  try {
+    JSON.parse(values[0]!)
+  } catch {
+    throw new BadInput(`${key}: must be ${key === 'where' ? 'conditions such as where[title][equals]=… or' : ''} valid JSON`)
+  }
+}
+
+function parseJsonObject(body: Uint8Array, label = 'body'): Record<string, unknown> {
+  let data: unknown
+  try {
+    data = JSON.parse(new TextDecoder().decode(body))
+  } catch (err) {
+    throw new BadInput(`${label}: not valid JSON (${(err as Error).message})`)
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new BadInput(`${label}: must be a JSON object, got ${data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data}`)
+  }
+  return data as Record<string, unknown>
+}
+
+function multipartBytes(config: SanitizedConfig): number {
+  const limit = (config.upload as { requestSizeLimit?: number } | undefined)?.requestSizeLimit
+  return typeof limit === 'number' && limit >= 0 ? limit : DEFAULT_MULTIPART_BYTES
+}
+
+function rebuild(request: Request, url: URL, body: Uint8Array | undefined, headers = new Headers(request.headers)): Request {
+  const method = request.method
+  if (body !== undefined) {
+    headers.delete('transfer-encoding')
+    headers.set('content-length', String(body.byteLength))
+  }
+  return new Request(url, { method, headers, body: body && method !== 'GET' && method !== 'HEAD' ? (body as Uint8Array<ArrayBuffer>) : undefined, signal: request.signal })
+}
