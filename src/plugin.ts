@@ -17,7 +17,8 @@ import { feedEndpoints, feedListEndpoint } from './endpoints/feeds'
 import { itemsEndpoint } from './endpoints/items'
 import { newsletterEndpoints } from './endpoints/newsletter'
 import { subscribersAdminEndpoints } from './endpoints/subscribersAdmin'
-import { clientErrorLogLevels, guardEveryCollectionOnInit, restoreErrorNames, withOperationGuard } from './guard/registerGuard'
+import { withGraphQLFixes } from './guard/graphqlFixes'
+import { guardEveryCollectionOnInit, withOperationGuard } from './guard/registerGuard'
 import { newsletterTasks } from './newsletter/tasks'
 import { parseNewsroomOptions } from './options'
 
@@ -44,14 +45,13 @@ export const newsroomPlugin =
     }
 
     // Bad input (queries, ids, bodies) is a 4xx on every collection, the app's own included: see src/guard.
-    restoreErrorNames()
     return {
       ...config,
       // The body fields are rich text: a project without a default editor gets Lexical.
       editor: config.editor ?? lexicalEditor(),
       collections: [...(config.collections ?? []), ...collections].map(withOperationGuard),
-      loggingLevels: { ...clientErrorLogLevels, ...config.loggingLevels },
       onInit: guardEveryCollectionOnInit(config.onInit),
+      graphQL: { ...config.graphQL, queries: withGraphQLFixes(config.graphQL?.queries) },
       endpoints: options.enabled
         ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : []), ...subscribersAdminEndpoints]
         : config.endpoints,

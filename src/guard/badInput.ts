@@ -1,17 +1,14 @@
 import { APIError } from 'payload'
 
-/** The error name the plugin maps to log level `info` (Payload logs other errors, including its own 400s, at `error`). */
-export const BAD_INPUT = 'NewsroomBadInput'
-
 /**
  * A client's mistake: Payload answers it with `status` and `{ errors: [{ message }] }` (REST) or a
- * GraphQL error with `extensions.statusCode`, and logs only the message, at `info`.
+ * GraphQL error with `extensions.statusCode`; logged as one `info` line (see logClientErrorsAsInfo).
  */
 export class BadInput extends APIError {
   constructor(message: string, status = 400) {
     super(message, status, null, true)
-    // Set by hand: a minifier may rename the class, and Payload picks the log level by `err.name`.
-    this.name = BAD_INPUT
+    // By hand: `next build` minifies class names, and this one shows in logs and GraphQL errors.
+    this.name = 'BadInput'
   }
 }
 

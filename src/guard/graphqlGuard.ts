@@ -8,6 +8,7 @@ import {
   GraphQLString,
   Kind,
   NoFragmentCyclesRule,
+  NoUndefinedVariablesRule,
   parse,
   print,
   type SelectionSetNode,
@@ -19,7 +20,7 @@ import { headersWithCors } from 'payload'
 import { BodyTooLarge, readBody } from './readBody'
 import { MAX_GRAPHQL_DEPTH, MAX_GRAPHQL_TOKENS, MAX_JSON_BYTES, MAX_LIMIT } from './limits'
 
-/** NoFragmentCyclesRule looks only at the document, so any valid schema will do. */
+/** NoFragmentCyclesRule and NoUndefinedVariablesRule look only at the document, so any valid schema will do. */
 const placeholderSchema = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { _: { type: GraphQLString } } }) })
 
 class Refused extends Error {
@@ -36,9 +37,10 @@ type Body = { query: string; variables?: Record<string, unknown> | null; operati
 
 /**
  * Checks a GraphQL POST before Payload sees it: a JSON body of bounded size with a `query` that
- * parses (at most MAX_GRAPHQL_TOKENS tokens), has no fragment cycle and nests at most
- * MAX_GRAPHQL_DEPTH levels. Payload parses the body outside its error handling and its
- * complexity rule recurses into fragment cycles (stack overflow): both were 500s.
+ * parses (at most MAX_GRAPHQL_TOKENS tokens), is a query or mutation, has no fragment cycle nor
+ * undefined variable, and nests at most MAX_GRAPHQL_DEPTH levels. Payload parses the body outside
+ * its error handling, and its complexity rule recurses into fragment cycles (stack overflow) and
+ * throws on undefined variables: all were 500s.
  * Also caps `limit` (0 or above MAX_LIMIT) and `pagination: false` like the REST guard.
  */
 export async function guardGraphQLRequest(request: Request, config: SanitizedConfig): Promise<Request | Response> {
@@ -48,7 +50,9 @@ export async function guardGraphQLRequest(request: Request, config: SanitizedCon
     if (type !== 'application/json') throw new Refused(`Content-Type must be application/json, got ${type ? `"${type}"` : 'none'}`, 415)
     const body = readGraphQLBody(await readBody(request, MAX_JSON_BYTES))
     const document = parseQuery(body.query)
-    const cycles = validate(placeholderSchema, document, [NoFragmentCyclesRule])
+    const other = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query' && d.operation !== 'mutation')
+    if (other) throw new Refused('only queries and mutations are served here (no subscriptions)', 400, other.loc ? [{ line: other.loc.startToken.line, column: other.loc.startToken.column }] : undefined)
+    const cycles = validate(placeholderSchema, document, [NoFragmentCyclesRule, NoUndefinedVariablesRule])
     if (cycles.length) throw new Refused(cycles.map((e) => e.message).join(' '), 400, cycles[0]!.locations)
     const depth = selectionDepth(document)
     if (depth > MAX_GRAPHQL_DEPTH) throw new Refused(`query: nested ${depth} levels deep; at most ${MAX_GRAPHQL_DEPTH}`)

@@ -1,7 +1,9 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
 import { BadInput, show } from './badInput'
+import { assertDataTypes } from './dataGuard'
 import { assertValidId, collectionIdType } from './idGuard'
+import { assertRelationsExist } from './relationsGuard'
 import { MAX_LIMIT, MAX_PAGE } from './limits'
 import { assertNoNul } from './nul'
 import { assertValidWhere } from './whereGuard'
@@ -16,14 +18,14 @@ const AUTH_STRINGS = ['email', 'username', 'password', 'token']
  * passed (REST, GraphQL and the Local API alike) before Payload builds a query from it, and
  * throws BadInput (400; 404 for an impossible document id) where Payload would fail with a 500.
  */
-export const guardOperation: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+export const guardOperation: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   const a = args as Record<string, unknown>
   const { payload } = req
   if ('where' in a) assertValidWhere(a.where, { payload, collection, locale: req.locale })
   if (a.id !== undefined && a.id !== null) {
     // REST has already turned a non-numeric path id into NaN; name what the client sent.
     const raw = typeof a.id === 'number' && Number.isNaN(a.id) ? (req.routeParams?.id ?? a.id) : a.id
-    assertValidId(raw, collectionIdType(payload, collection.slug), 'id', collection.slug, payload, 404)
+    assertValidId(raw, collectionIdType(payload, collection.slug), 'id', collection.slug, 404)
   }
   if (a.limit !== undefined && !(Number.isSafeInteger(a.limit) && (a.limit as number) >= 0)) {
     throw new BadInput(`limit: must be a whole number from 1 to ${MAX_LIMIT}, got ${show(a.limit)}`)
@@ -47,6 +49,12 @@ export const guardOperation: CollectionBeforeOperationHook = ({ args, collection
       if (operation === 'update' || operation === 'create' || a.data !== undefined) throw new BadInput(`body: must be a JSON object with the document's fields, got ${show(a.data)}`)
     } else {
       assertNoNul(a.data, 'data')
+      if (operation === 'create' || operation === 'update') {
+        const locales = payload.config.localization ? payload.config.localization.localeCodes : []
+        assertDataTypes(a.data, collection.flattenedFields, locales)
+        // Drafts are saved without field validation (see relationsGuard).
+        if (a.draft && collection.versions?.drafts) await assertRelationsExist(a.data, collection.flattenedFields, locales, req)
+      }
       if (AUTH_OPERATIONS.has(operation)) {
         for (const k of AUTH_STRINGS) {
           if (a.data[k] !== undefined && a.data[k] !== null && typeof a.data[k] !== 'string') throw new BadInput(`${k}: must be a text, got ${show(a.data[k])}`)

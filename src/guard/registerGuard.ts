@@ -1,9 +1,7 @@
 import type { CollectionConfig, Config, Payload } from 'payload'
 
-import { APIError, AuthenticationError, Forbidden, Locked, LockedAuth, MissingFile, NotFound, QueryError, UnauthorizedError, UnverifiedEmail, ValidationError } from 'payload'
-
-import { BAD_INPUT } from './badInput'
 import { guardOperation } from './operationGuard'
+import { fixPreferenceDelete } from './preferencesDelete'
 
 /** Puts the guard first among a collection's `beforeOperation` hooks. */
 export const withOperationGuard = (collection: CollectionConfig): CollectionConfig => ({
@@ -18,6 +16,8 @@ export const withOperationGuard = (collection: CollectionConfig): CollectionConf
 export const guardEveryCollectionOnInit =
   (onInit: Config['onInit']) =>
   async (payload: Payload): Promise<void> => {
+    logClientErrorsAsInfo(payload)
+    fixPreferenceDelete(payload)
     for (const { config } of Object.values(payload.collections)) {
       const hooks = (config.hooks.beforeOperation ??= [])
       if (!hooks.includes(guardOperation)) hooks.unshift(guardOperation)
@@ -25,24 +25,23 @@ export const guardEveryCollectionOnInit =
     await onInit?.(payload)
   }
 
-/** Client mistakes, logged as one `info` line instead of an `error` with the stack (and, for queries, the SQL). */
-export const clientErrorLogLevels = {
-  [BAD_INPUT]: 'info',
-  QueryError: 'info',
-  AuthenticationError: 'info',
-  UnauthorizedError: 'info',
-  LockedAuth: 'info',
-  UnverifiedEmail: 'info',
-} as const
+const DEMOTED = Symbol.for('newsroom.clientErrorsDemoted')
 
 /**
- * Payload names its errors `this.constructor.name` and picks the log level by that name; in the
- * minified `next build` the classes are called `_` or `e`, so every 400 was logged at `error`
- * with its stack. Gives the classes back their names (Function#name is configurable).
+ * Payload logs every error it answers with through `payload.logger.error` (routeError, and
+ * GraphQL's handleError for each resolver error), picking `info` only for a few error class
+ * names, which `next build` minifies away. A 4xx is the client's mistake: one `info` line with
+ * its message instead of an `error` with the stack (and, for a query, the SQL).
  */
-export function restoreErrorNames() {
-  const classes: Record<string, unknown> = { APIError, AuthenticationError, Forbidden, Locked, LockedAuth, MissingFile, NotFound, QueryError, UnauthorizedError, UnverifiedEmail, ValidationError }
-  for (const [name, cls] of Object.entries(classes)) {
-    if (typeof cls === 'function' && cls.name !== name) Object.defineProperty(cls, 'name', { value: name })
-  }
+export function logClientErrorsAsInfo(payload: Payload) {
+  const logger = payload.logger as Payload['logger'] & { [DEMOTED]?: true }
+  if (logger[DEMOTED]) return
+  const error = logger.error.bind(logger)
+  logger.error = ((obj: unknown, ...rest: unknown[]) => {
+    const err = (obj as { err?: { message?: unknown; status?: unknown; originalError?: { status?: unknown } } } | null)?.err
+    const status = err?.status ?? err?.originalError?.status
+    if (typeof status === 'number' && status >= 400 && status < 500) return logger.info({ status, msg: String(err?.message ?? 'client error') })
+    return (error as (...a: unknown[]) => void)(obj, ...rest)
+  }) as typeof logger.error
+  logger[DEMOTED] = true
 }

@@ -4,8 +4,11 @@ import { headersWithCors } from 'payload'
 import { isNumber } from 'payload/shared'
 
 import { BadInput } from './badInput'
+import { assertFileExists } from './fileGuard'
+import { configIdType } from './idGuard'
 import { DEFAULT_MULTIPART_BYTES, MAX_JSON_BYTES, MAX_LIMIT } from './limits'
 import { checkMultipart, multipartLimits } from './multipart'
+import { assertPathParams } from './pathGuard'
 import { BodyTooLarge, readBody } from './readBody'
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT'])
@@ -43,11 +46,13 @@ async function check(request: Request, config: SanitizedConfig): Promise<Request
   if (!url.pathname.startsWith(`${api}/`)) return request
   let first: string
   try {
+    url.pathname.split('/').forEach((s) => decodeURIComponent(s))
     first = decodeURIComponent(url.pathname.slice(api.length + 1).split('/', 1)[0]!)
   } catch {
     throw new BadInput('the path is not valid percent-encoding', 400)
   }
-  const payloadRoute = first === 'globals' || config.collections.some((c) => c.slug === first)
+  const collection = config.collections.find((c) => c.slug === first)
+  const payloadRoute = first === 'globals' || Boolean(collection)
   const override = isMethodOverrideGet(request)
   if (!payloadRoute) {
     // Payload reads a method-override body itself (request.json(), outside its error handling).
@@ -57,6 +62,14 @@ async function check(request: Request, config: SanitizedConfig): Promise<Request
       return rebuild(request, url, body)
     }
     return request
+  }
+
+  if (collection) {
+    const segments = url.pathname.slice(api.length + 1).split('/').slice(1).map((s) => decodeURIComponent(s))
+    // Payload serves /versions on every collection; without versions its operations fail (a 500).
+    if (segments[0] === 'versions' && !collection.versions) throw new BadInput(`${collection.slug} keeps no versions`, 404)
+    assertPathParams(collection, override ? 'GET' : request.method, segments.filter(Boolean), configIdType(config, collection))
+    if (request.method === 'GET' && segments.length === 2 && segments[0] === 'file') await assertFileExists(collection, segments[1]!)
   }
 
   const params = url.searchParams

@@ -164,7 +164,7 @@ function checkValue(operator: string, v: unknown, target: Target, label: string,
   if (target.kind === 'unknown') return
   if (target.kind === 'id') {
     if (v === null || v === 'null') return
-    assertValidId(v, target.idType, label, target.collection, payload)
+    assertValidId(v, target.idType, label, target.collection)
     return
   }
   const { field } = target
@@ -197,7 +197,7 @@ function checkValue(operator: string, v: unknown, target: Target, label: string,
       if (v === null || v === 'null' || typeof v === 'boolean') return
       // Polymorphic relationships take { relationTo, value } objects, handled above.
       if (typeof field.relationTo !== 'string' || !payload.collections[field.relationTo]) return
-      assertValidId(v, collectionIdType(payload, field.relationTo), label, field.relationTo, payload)
+      assertValidId(v, collectionIdType(payload, field.relationTo), label, field.relationTo)
       return
     }
     default:

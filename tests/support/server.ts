@@ -1,6 +1,5 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { Readable } from 'node:stream'
 
 import type { SanitizedConfig } from 'payload'
 
@@ -24,10 +23,13 @@ export async function serveApi(config: Promise<SanitizedConfig>, payloadInstance
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
       const method = (req.method === 'HEAD' ? 'GET' : req.method) as Method
       const hasBody = method !== 'GET' && method !== 'OPTIONS' && (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined)
+      const body = hasBody ? bodyStream(req) : undefined
+      // Whatever the handler left unread is discarded, so the connection can carry the next request.
+      res.on('finish', () => body?.drain())
       const request = new Request(url, {
         method,
         headers,
-        body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+        body: body?.stream,
         duplex: 'half',
       } as RequestInit)
       const { pathname } = new URL(url)
@@ -61,5 +63,47 @@ export async function serveApi(config: Promise<SanitizedConfig>, payloadInstance
   server.headersTimeout = 66_000
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return { baseUrl: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) }
+  return { baseUrl: `http://127.0.0.1:${port}`, close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r())
+        // A client that stopped sending a body (a 413) leaves its connection open: do not wait for it.
+        server.closeAllConnections()
+      }),
+  }
+}
+
+/**
+ * The request body as a web stream, read as the handler pulls (like Next.js). A handler that
+ * stops early (a 413) cancels it; `drain` discards the rest.
+ * (Readable.toWeb throws "Controller is already closed" on data arriving after a cancel.)
+ */
+function bodyStream(req: http.IncomingMessage) {
+  let done = false
+  const drain = () => {
+    done = true
+    req.resume()
+  }
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk: Buffer) => {
+        if (done) return
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+        if ((controller.desiredSize ?? 0) <= 0) req.pause()
+      })
+      req.on('end', () => {
+        if (!done) controller.close()
+        done = true
+      })
+      req.on('error', (err) => {
+        if (!done) controller.error(err)
+        done = true
+      })
+      req.pause()
+    },
+    pull() {
+      req.resume()
+    },
+    cancel: drain,
+  })
+  return { stream, drain }
 }

@@ -1,0 +1,62 @@
+import type { FlattenedField } from 'payload'
+
+import { BadInput, show } from './badInput'
+import { assertDate } from './whereGuard'
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
+
+/**
+ * Values Payload's field validation lets through but the database or Payload's own reading
+ * cannot take: dates outside the years 1–9999 (stored on SQLite, then every read of the
+ * collection failed on `toISOString`: one bad save broke the list for everyone; PostgreSQL
+ * refuses them), numbers that are not finite (JSON `1e400` is Infinity), points that are not
+ * two finite numbers. Walks groups, tabs, arrays and blocks; localized values per locale.
+ */
+export function assertDataTypes(data: Record<string, unknown>, fields: readonly FlattenedField[], locales: readonly string[], label = ''): void {
+  for (const field of fields) {
+    if (!(field.name in data)) continue
+    const path = label ? `${label}.${field.name}` : field.name
+    const value = data[field.name]
+    const localized = 'localized' in field && field.localized && isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((k) => locales.includes(k))
+    if (localized && field.type !== 'group' && field.type !== 'json' && field.type !== 'richText') {
+      for (const [locale, v] of Object.entries(value as Record<string, unknown>)) checkField(field, v, `${path}.${locale}`, locales)
+    } else checkField(field, value, path, locales)
+  }
+}
+
+function checkField(field: FlattenedField, value: unknown, path: string, locales: readonly string[]) {
+  if (value === null || value === undefined || value === '') return
+  const many = 'hasMany' in field && field.hasMany && Array.isArray(value)
+  const each = (check: (v: unknown, p: string) => void) => (many ? (value as unknown[]).forEach((v, i) => check(v, `${path}[${i}]`)) : check(value, path))
+  switch (field.type) {
+    case 'date':
+      each((v, p) => (v === null || v === '' ? undefined : assertDate(v, p)))
+      return
+    case 'number':
+      each((v, p) => {
+        if (typeof v === 'number' && !Number.isFinite(v)) throw new BadInput(`${p}: must be a finite number, got ${show(v)}`)
+      })
+      return
+    case 'point':
+      if (!Array.isArray(value) || value.length !== 2 || !value.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+        throw new BadInput(`${path}: must be [longitude, latitude], got ${show(value)}`)
+      }
+      return
+    case 'group':
+    case 'tab':
+      if (isPlainObject(value)) assertDataTypes(value, field.flattenedFields, locales, path)
+      return
+    case 'array':
+      if (Array.isArray(value)) value.forEach((row, i) => isPlainObject(row) && assertDataTypes(row, field.flattenedFields, locales, `${path}[${i}]`))
+      return
+    case 'blocks':
+      if (Array.isArray(value)) {
+        value.forEach((row, i) => {
+          if (!isPlainObject(row)) return
+          const block = field.blocks.find((b) => typeof b !== 'string' && b.slug === row.blockType)
+          if (block && typeof block !== 'string') assertDataTypes(row, block.flattenedFields, locales, `${path}[${i}]`)
+        })
+      }
+      return
+  }
+}
