@@ -17,7 +17,7 @@ import { feedEndpoints, feedListEndpoint } from './endpoints/feeds'
 import { itemsEndpoint } from './endpoints/items'
 import { newsletterEndpoints } from './endpoints/newsletter'
 import { subscribersAdminEndpoints } from './endpoints/subscribersAdmin'
-import { withGraphQLFixes } from './guard/graphqlFixes'
+import { withGraphQLMutationFixes, withGraphQLQueryFixes } from './guard/graphqlFixes'
 import { guardEveryCollectionOnInit, withOperationGuard } from './guard/registerGuard'
 import { newsletterTasks } from './newsletter/tasks'
 import { parseNewsroomOptions } from './options'
@@ -51,7 +51,7 @@ export const newsroomPlugin =
       editor: config.editor ?? lexicalEditor(),
       collections: [...(config.collections ?? []), ...collections].map(withOperationGuard),
       onInit: guardEveryCollectionOnInit(config.onInit),
-      graphQL: { ...config.graphQL, queries: withGraphQLFixes(config.graphQL?.queries) },
+      graphQL: { ...config.graphQL, queries: withGraphQLQueryFixes(config.graphQL?.queries), mutations: withGraphQLMutationFixes(config.graphQL?.mutations) },
       endpoints: options.enabled
         ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : []), ...subscribersAdminEndpoints]
         : config.endpoints,

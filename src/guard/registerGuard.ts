@@ -27,6 +27,9 @@ export const guardEveryCollectionOnInit =
 
 const DEMOTED = Symbol.for('newsroom.clientErrorsDemoted')
 
+/** What payload/dist/uploads/checkFileRestrictions.js logs at ERROR before its ValidationError (a 400). */
+const UPLOAD_REFUSALS = [/^File type .* is not allowed\./, /Restricted file type detected/, /^SVG file contains potentially harmful content/]
+
 /**
  * Payload logs every error it answers with through `payload.logger.error` (routeError, and
  * GraphQL's handleError for each resolver error), picking `info` only for a few error class
@@ -41,6 +44,8 @@ export function logClientErrorsAsInfo(payload: Payload) {
     const err = (obj as { err?: { message?: unknown; status?: unknown; originalError?: { status?: unknown } } } | null)?.err
     const status = err?.status ?? err?.originalError?.status
     if (typeof status === 'number' && status >= 400 && status < 500) return logger.info({ status, msg: String(err?.message ?? 'client error') })
+    // An upload refused for its type: Payload logs the reason as a bare string, then answers 400.
+    if (typeof obj === 'string' && UPLOAD_REFUSALS.some((re) => re.test(obj))) return logger.info({ status: 400, msg: obj })
     return (error as (...a: unknown[]) => void)(obj, ...rest)
   }) as typeof logger.error
   logger[DEMOTED] = true

@@ -69,7 +69,7 @@ async function check(request: Request, config: SanitizedConfig): Promise<Request
     // Payload serves /versions on every collection; without versions its operations fail (a 500).
     if (segments[0] === 'versions' && !collection.versions) throw new BadInput(`${collection.slug} keeps no versions`, 404)
     assertPathParams(collection, override ? 'GET' : request.method, segments.filter(Boolean), configIdType(config, collection))
-    if (request.method === 'GET' && segments.length === 2 && segments[0] === 'file') await assertFileExists(collection, segments[1]!)
+    if ((request.method === 'GET' || override) && segments.length === 2 && segments[0] === 'file') await assertFileExists(collection, segments[1]!)
   }
 
   const params = url.searchParams
@@ -85,10 +85,14 @@ async function check(request: Request, config: SanitizedConfig): Promise<Request
   if (body.byteLength === 0 && !isMultipart) return rebuild(request, url, body, headers)
 
   if (override && type === 'application/x-www-form-urlencoded') {
-    // Payload appends this body to the URL as the query of a GET.
-    const query = new URLSearchParams(new TextDecoder().decode(body))
+    // Payload appends this body to the URL as the query of a GET: `${url}?${body}`, which spoils
+    // the last value of a URL that has a query already. The URL's query goes into the body instead.
+    const text = new TextDecoder().decode(body)
+    const query = new URLSearchParams([url.search.slice(1), text].filter(Boolean).join('&'))
     for (const key of ['where', 'data']) assertJsonParam(query, key)
-    if (checkQuery(query, true)) body = new TextEncoder().encode(query.toString())
+    checkQuery(query, true)
+    url.search = ''
+    body = new TextEncoder().encode(query.toString())
   } else if (type === 'application/json') {
     parseJsonObject(body)
     // Payload compares the type case-sensitively; anything else would leave its body unread.

@@ -22,6 +22,8 @@ const TEXT_TYPES = new Set(['text', 'textarea', 'email', 'code', 'richText', 'js
 type Target =
   | { kind: 'id'; idType: IdType; collection: string }
   | { kind: 'field'; field: FlattenedField }
+  /** A relationship to several collections, addressed as a whole: only `equals { relationTo, value }` works. */
+  | { kind: 'polymorphic'; relationTo: string[] }
   | { kind: 'unknown' }
 
 export type WhereContext = { payload: Payload; collection: SanitizedCollectionConfig; locale?: string | null }
@@ -62,6 +64,8 @@ function walk(where: unknown, ctx: WhereContext, label: string, depth: number, b
 }
 
 function resolvePath(path: string, ctx: WhereContext, label: string): Target {
+  // Payload's path check treats `_id` as `id`, but only MongoDB has such a column.
+  if (path === '_id' && ctx.payload.db.name !== 'mongoose') throw new BadInput(`${label}: this database has no _id; use id`)
   const p = path === '_id' ? 'id' : path.replace(/__/g, '.')
   if (p === 'id') return { kind: 'id', idType: collectionIdType(ctx.payload, ctx.collection.slug), collection: ctx.collection.slug }
   const attempt = (incomingPath: string) => {
@@ -85,6 +89,15 @@ function resolvePath(path: string, ctx: WhereContext, label: string): Target {
   if (!paths.length || paths.some((x) => x.invalid || !x.field)) return { kind: 'unknown' }
   const last = paths.at(-1)!
   const field = last.field
+  if ((field.type === 'relationship' || field.type === 'upload') && Array.isArray(field.relationTo)) {
+    const relationTo = field.relationTo as string[]
+    if (last.path.endsWith('.relationTo')) return { kind: 'field', field: { name: 'relationTo', type: 'select', options: relationTo } as unknown as FlattenedField }
+    if (last.path.endsWith('.value')) {
+      const types = [...new Set(relationTo.map((slug) => collectionIdType(ctx.payload, slug)))]
+      return types.length === 1 ? { kind: 'id', idType: types[0]!, collection: relationTo.join('/') } : { kind: 'unknown' }
+    }
+    return { kind: 'polymorphic', relationTo }
+  }
   if (field.name === 'id' && (paths.length === 1 || last.path === 'id' || last.path.endsWith('.id'))) {
     const owner = last.collectionSlug ?? ctx.collection.slug
     if (ctx.payload.collections[owner]) return { kind: 'id', idType: collectionIdType(ctx.payload, owner), collection: owner }
@@ -94,7 +107,15 @@ function resolvePath(path: string, ctx: WhereContext, label: string): Target {
 
 function checkCondition(operator: string, operand: unknown, target: Target, label: string, budget: { values: number }, payload: Payload) {
   if (!validOperatorSet.has(operator as never)) throw new BadInput(`${label}: unknown operator "${operator}"; use one of ${validOperators.join(', ')}`)
+  // The SQL adapters look operators up in their own table; `all` is not in it ("not a function").
+  const supported = (payload.db as { operators?: Record<string, unknown> }).operators
+  if (supported && !(operator in supported) && !GEO_OPERATORS.has(operator)) throw new BadInput(`${label}: the ${payload.db.name} database does not support ${operator}`)
   assertNoNul(operand, label)
+  if (target.kind === 'polymorphic') {
+    const ok = operator === 'equals' && isPlainObject(operand) && target.relationTo.includes(operand.relationTo as string) && isScalar(operand.value)
+    if (!ok) throw new BadInput(`${label}: a relationship to ${target.relationTo.join(', ')}: use equals with { relationTo, value }, or query .value and .relationTo`)
+    return
+  }
   const type = target.kind === 'field' ? target.field.type : target.kind
   if (operator === 'exists') {
     if (![true, false, 'true', 'false'].includes(operand as never)) throw new BadInput(`${label}: must be true or false, got ${show(operand)}`)
@@ -161,7 +182,7 @@ function count(budget: { values: number }, n: number, label: string) {
 
 /** One scalar against the field's type. */
 function checkValue(operator: string, v: unknown, target: Target, label: string, payload: Payload) {
-  if (target.kind === 'unknown') return
+  if (target.kind === 'unknown' || target.kind === 'polymorphic') return
   if (target.kind === 'id') {
     if (v === null || v === 'null') return
     assertValidId(v, target.idType, label, target.collection)

@@ -52,10 +52,11 @@ describe.skipIf(databaseUnavailable())(`fuzz: ${REQUESTS} generated requests ove
     const t0 = performance.now()
     n = await startNewsroom()
     const { payload } = n
-    tokens.editor = await n.editor('editor')
+    // The first user becomes an admin whatever it asks for (collections/users.ts): the admin first.
     tokens.admin = await n.editor('admin')
+    tokens.editor = await n.editor('editor')
     const me = async (token: string) => ((await (await fetch(`${n.baseUrl}/api/users/me`, { headers: { authorization: token } })).json()) as { user: { id: number } }).user.id
-    const protectedUserIds = [await me(tokens.editor), await me(tokens.admin)]
+    const protectedUserIds = [await me(tokens.admin), await me(tokens.editor)]
     // Spare sessions of one more user, for the logouts and refreshes the run makes.
     const spare = await n.editor('editor')
     protectedUserIds.push(await me(spare))

@@ -46,6 +46,24 @@ const cases: Case[] = [
   { name: 'GraphQL body "{"', path: '/api/graphql', init: json('{'), status: 400, message: /^body: not valid JSON/ },
   // A 400 before too, but logged at ERROR level with its stack.
   { name: 'where on a field that does not exist', path: '/api/news?where[nosuchfield][equals]=1', status: 400, message: /cannot be queried: nosuchfield/ },
+  // Found by the fuzz test (tests/fuzz): 500s before.
+  { name: 'where with all (no SQL adapter has it)', path: '/api/news?where[publishedAt][all]=2021-01-01', status: 400, message: /does not support all/ },
+  { name: 'where on _id (MongoDB only)', path: '/api/news?where[_id][equals]=1', status: 400, message: /no _id; use id/ },
+  { name: 'where on a polymorphic relationship as a whole', path: '/api/payload-preferences?where[user][less_than_equal]=1', as: 'editor', status: 400, message: /use equals with \{ relationTo, value \}/ },
+  { name: '/versions of a collection without versions', path: '/api/subscribers/versions', as: 'admin', status: 404, message: /keeps no versions/ },
+  { name: 'e-mail verification that is off', path: '/api/users/verify/abc', init: { method: 'POST' }, status: 404, message: /does not verify e-mail/ },
+  { name: 'a file that is not there', path: '/api/media/file/nosuch.png', status: 404, message: /no file "nosuch.png"/ },
+  { name: 'a file name with NUL', path: '/api/media/file/a%00.png', status: 404, message: /no file/ },
+  { name: 'a document id in a longer path', path: '/api/news/abc/duplicate', init: json('{}'), as: 'editor', status: 404, message: /"abc" is not an id of news/ },
+  { name: 'a date of year -271821 (stored, then every read failed)', path: '/api/topics', init: json(JSON.stringify({ title: 'Tid', updatedAt: '-8640000000000000' })), as: 'editor', status: 400, message: /^updatedAt: must be a date/ },
+  { name: 'a date of year 275760', path: '/api/news', init: json(JSON.stringify({ title: 'Tid', publishedAt: '+275760-09-13T00:00:00.000Z' })), as: 'editor', status: 400, message: /^publishedAt: must be a date/ },
+  { name: 'a number 1e400 (Infinity)', path: '/api/subscribers', init: json('{"email":"inf@example.se","failedInRow":1e400}'), as: 'admin', status: 400, message: /^failedInRow: must be a finite number/ },
+  { name: 'a draft pointing to a missing image (drafts skip validation)', path: '/api/news?draft=true', init: json(JSON.stringify({ title: 'Utkast', heroImage: 999999 })), as: 'editor', status: 400, message: /^heroImage: there is no media with id 999999/ },
+  { name: 'a topic under a missing parent', path: '/api/topics', init: json(JSON.stringify({ title: 'Föräldralös', parent: 999999 })), as: 'editor', status: 400, message: /./ },
+  { name: 'GraphQL subscription', path: '/api/graphql', init: json(JSON.stringify({ query: 'subscription { News { docs { id } } }' })), status: 400, message: /no subscriptions/ },
+  { name: 'GraphQL undefined variable', path: '/api/graphql', init: json(JSON.stringify({ query: '{ __typename @include(if: $x) }' })), status: 400, message: /Variable "\$x" is not defined/ },
+  { name: 'GraphQL verifyEmail without verification', path: '/api/graphql', init: json(JSON.stringify({ query: 'mutation { verifyEmailUser(token: "x") }' })), status: 200, message: /users does not verify e-mail addresses/ },
+  { name: 'DELETE of a preference that does not exist', path: '/api/payload-preferences/nosuch', init: { method: 'DELETE' }, as: 'editor', status: 404, message: /./ },
   {
     name: 'admin CSV export with where[id][near]=1',
     path: '/api/newsroom/subscribers.csv?where[id][near]=1',
@@ -62,8 +80,9 @@ describe.skipIf(databaseUnavailable())("Payload's own API on bad input: a 4xx wi
 
   beforeAll(async () => {
     n = await startNewsroom()
-    auth.editor = await n.editor('editor')
+    // The first user becomes an admin whatever it asks for (collections/users.ts): the admin first.
     auth.admin = await n.editor('admin')
+    auth.editor = await n.editor('editor')
     // What Payload's real pino logger writes (routeError and GraphQL's handleError log through it).
     log = captureLogLines(n.payload)
   })
@@ -74,6 +93,7 @@ describe.skipIf(databaseUnavailable())("Payload's own API on bad input: a 4xx wi
     const headers = { ...(init?.headers as Record<string, string>), ...(as ? { authorization: auth[as]! } : {}) }
     const res = await fetch(`${n.baseUrl}${path}`, { ...init, headers })
     const body = (await res.json()) as { errors?: { message: string }[]; message?: string }
+    // GraphQL answers resolver errors with 200 and the status in extensions.statusCode.
     expect({ status: res.status, message: body.errors?.[0]?.message ?? body.message }).toEqual({ status, message: expect.stringMatching(message) })
     expect(log.errorsSince(mark)).toEqual([])
   })
@@ -131,6 +151,54 @@ describe.skipIf(databaseUnavailable())("Payload's own API on bad input: a 4xx wi
         body: 'limit=0',
       })
       expect(((await all.json()) as Page).docs).toHaveLength(MAX_LIMIT)
+    })
+  })
+
+  describe('what the fuzz test found, beyond the status', () => {
+    const gql = async (query: string, as?: 'editor' | 'admin') => {
+      const res = await fetch(`${n.baseUrl}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(as ? { authorization: auth[as]! } : {}) },
+        body: JSON.stringify({ query }),
+      })
+      return (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] }
+    }
+
+    it('GraphQL Access and docAccess answer for everybody, with the right values', async () => {
+      const query = '{ Access { canAccessAdmin news { read { permission } create { permission } } subscribers { read { permission } } } }'
+      expect(await gql(query)).toEqual({ data: { Access: { canAccessAdmin: false, news: { read: { permission: true }, create: { permission: false } }, subscribers: { read: { permission: false } } } } })
+      expect(await gql(query, 'editor')).toEqual({ data: { Access: { canAccessAdmin: true, news: { read: { permission: true }, create: { permission: true } }, subscribers: { read: { permission: false } } } } })
+      expect(await gql(query, 'admin')).toEqual({ data: { Access: { canAccessAdmin: true, news: { read: { permission: true }, create: { permission: true } }, subscribers: { read: { permission: true } } } } })
+      expect(await gql('{ docAccessPayloadJobsStat { read { permission } } }', 'admin')).toEqual({ data: { docAccessPayloadJobsStat: { read: { permission: true } } } })
+      const topic = await n.payload.create({ collection: 'topics', data: { title: 'Behörighet' } })
+      expect(await gql(`{ docAccessTopic(id: ${topic.id}) { update { permission } delete { permission } } }`)).toEqual({ data: { docAccessTopic: { update: { permission: false }, delete: { permission: false } } } })
+    })
+
+    it('a rejected date leaves the list readable (one such save used to make every read of the collection a 500)', async () => {
+      const res = await fetch(`${n.baseUrl}/api/topics?limit=100`)
+      expect(res.status).toBe(200)
+    })
+
+    it('a preference can be deleted (Payload failed on SQLite for every caller)', async () => {
+      const headers = { authorization: auth.editor!, 'content-type': 'application/json' }
+      expect((await fetch(`${n.baseUrl}/api/payload-preferences/fuzz-key`, { method: 'POST', headers, body: JSON.stringify({ value: { a: 1 } }) })).status).toBe(200)
+      const read = async () => ((await (await fetch(`${n.baseUrl}/api/payload-preferences/fuzz-key`, { headers })).json()) as { value?: unknown }).value ?? null
+      expect(await read()).toEqual({ a: 1 })
+      const deleted = await fetch(`${n.baseUrl}/api/payload-preferences/fuzz-key`, { method: 'DELETE', headers })
+      expect(deleted.status).toBe(200)
+      expect(await read()).toBeNull()
+    })
+
+    it('a method-override GET whose URL has a query too reads both (Payload glued them with a second "?")', async () => {
+      await n.payload.create({ collection: 'topics', data: { title: 'Omväg' } })
+      const res = await fetch(`${n.baseUrl}/api/topics?where=${encodeURIComponent(JSON.stringify({ title: { equals: 'Omväg' } }))}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' },
+        body: 'limit=5',
+      })
+      expect(res.status).toBe(200)
+      const page = (await res.json()) as { docs: { title: string }[]; limit: number }
+      expect({ titles: page.docs.map((d) => d.title), limit: page.limit }).toEqual({ titles: ['Omväg'], limit: 5 })
     })
   })
 })
