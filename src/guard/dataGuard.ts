@@ -9,8 +9,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * Values Payload's field validation lets through but the database or Payload's own reading
  * cannot take: dates outside the years 1–9999 (stored on SQLite, then every read of the
  * collection failed on `toISOString`: one bad save broke the list for everyone; PostgreSQL
- * refuses them), numbers that are not finite (JSON `1e400` is Infinity), points that are not
- * two finite numbers. Walks groups, tabs, arrays and blocks; localized values per locale.
+ * refuses them), numbers that are not finite (JSON `1e400` is Infinity), options not in the
+ * list (drafts skip validation; PostgreSQL's enum refuses them), points that are not two
+ * finite numbers. Walks groups, tabs, arrays and blocks; localized values per locale.
  */
 export function assertDataTypes(data: Record<string, unknown>, fields: readonly FlattenedField[], locales: readonly string[], label = ''): void {
   for (const field of fields) {
@@ -25,7 +26,7 @@ export function assertDataTypes(data: Record<string, unknown>, fields: readonly 
 }
 
 function checkField(field: FlattenedField, value: unknown, path: string, locales: readonly string[]) {
-  if (value === null || value === undefined || value === '') return
+  if (value === null || value === undefined || (value === '' && field.type !== 'select' && field.type !== 'radio')) return
   const many = 'hasMany' in field && field.hasMany && Array.isArray(value)
   const each = (check: (v: unknown, p: string) => void) => (many ? (value as unknown[]).forEach((v, i) => check(v, `${path}[${i}]`)) : check(value, path))
   switch (field.type) {
@@ -37,6 +38,15 @@ function checkField(field: FlattenedField, value: unknown, path: string, locales
         if (typeof v === 'number' && !Number.isFinite(v)) throw new BadInput(`${p}: must be a finite number, got ${show(v)}`)
       })
       return
+    case 'select':
+    case 'radio': {
+      // Checked here too because drafts skip validation, and PostgreSQL keeps options as an enum.
+      const options = field.options.map((o) => (typeof o === 'string' ? o : o.value))
+      each((v, p) => {
+        if (v !== null && (typeof v !== 'string' || !options.includes(v))) throw new BadInput(`${p}: must be one of ${options.join(', ')}, got ${show(v)}`)
+      })
+      return
+    }
     case 'point':
       if (!Array.isArray(value) || value.length !== 2 || !value.every((n) => typeof n === 'number' && Number.isFinite(n))) {
         throw new BadInput(`${path}: must be [longitude, latitude], got ${show(value)}`)

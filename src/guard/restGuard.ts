@@ -66,6 +66,8 @@ async function check(request: Request, config: SanitizedConfig): Promise<Request
 
   if (collection) {
     const segments = url.pathname.slice(api.length + 1).split('/').slice(1).map((s) => decodeURIComponent(s))
+    // No document, file or preference key holds a NUL, and PostgreSQL refuses one in a query.
+    if (segments.some((s) => s.includes('\u0000'))) throw new BadInput(`${collection.slug}: no such path (it holds a NUL character)`, 404)
     // Payload serves /versions on every collection; without versions its operations fail (a 500).
     if (segments[0] === 'versions' && !collection.versions) throw new BadInput(`${collection.slug} keeps no versions`, 404)
     assertPathParams(collection, override ? 'GET' : request.method, segments.filter(Boolean), configIdType(config, collection))

@@ -17,13 +17,15 @@ const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 const PATTERN_OPERATORS = new Set(['like', 'not_like', 'contains'])
 /** Field types whose columns are text in every adapter, so a pattern (`like`, `contains`) can run on them. */
-const TEXT_TYPES = new Set(['text', 'textarea', 'email', 'code', 'richText', 'json'])
+const TEXT_TYPES = new Set(['text', 'textarea', 'email', 'code'])
 
 type Target =
   | { kind: 'id'; idType: IdType; collection: string }
   | { kind: 'field'; field: FlattenedField }
   /** A relationship to several collections, addressed as a whole: only `equals { relationTo, value }` works. */
   | { kind: 'polymorphic'; relationTo: string[] }
+  /** A path inside a json or richText field (`data.title`): a JSON-path query. */
+  | { kind: 'jsonPath' }
   | { kind: 'unknown' }
 
 export type WhereContext = { payload: Payload; collection: SanitizedCollectionConfig; locale?: string | null }
@@ -89,6 +91,12 @@ function resolvePath(path: string, ctx: WhereContext, label: string): Target {
   if (!paths.length || paths.some((x) => x.invalid || !x.field)) return { kind: 'unknown' }
   const last = paths.at(-1)!
   const field = last.field
+  if (field.type === 'json' || field.type === 'richText') {
+    const segments = p.split('.')
+    const at = segments.lastIndexOf(field.name)
+    const rest = segments.slice(at + 1).filter((s, i) => !(i === 0 && ctx.payload.config.localization && ctx.payload.config.localization.localeCodes.includes(s)))
+    if (at >= 0 && rest.length) return { kind: 'jsonPath' }
+  }
   if ((field.type === 'relationship' || field.type === 'upload') && Array.isArray(field.relationTo)) {
     const relationTo = field.relationTo as string[]
     if (last.path.endsWith('.relationTo')) return { kind: 'field', field: { name: 'relationTo', type: 'select', options: relationTo } as unknown as FlattenedField }
@@ -111,6 +119,16 @@ function checkCondition(operator: string, operand: unknown, target: Target, labe
   const supported = (payload.db as { operators?: Record<string, unknown> }).operators
   if (supported && !(operator in supported) && !GEO_OPERATORS.has(operator)) throw new BadInput(`${label}: the ${payload.db.name} database does not support ${operator}`)
   assertNoNul(operand, label)
+  if (target.kind === 'jsonPath') {
+    // The adapters build these as JSON-path SQL: other operators, or lists and objects as values, made it fail.
+    const postgres = payload.db.name === 'postgres'
+    const ops = ['equals', 'in', 'like', 'contains', 'not_like', 'exists', ...(postgres ? ['not_equals', 'not_in'] : [])]
+    if (!ops.includes(operator)) throw new BadInput(`${label}: a path inside a JSON field takes ${ops.join(', ')}`)
+    const items = Array.isArray(operand) && (operator === 'in' || operator === 'not_in') ? operand : [operand]
+    if (operator !== 'exists' && !items.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) throw new BadInput(`${label}: must be a text, number or boolean`)
+    if (operator === 'exists' && ![true, false, 'true', 'false'].includes(operand as never)) throw new BadInput(`${label}: must be true or false, got ${show(operand)}`)
+    return
+  }
   if (target.kind === 'polymorphic') {
     const ok = operator === 'equals' && isPlainObject(operand) && target.relationTo.includes(operand.relationTo as string) && isScalar(operand.value)
     if (!ok) throw new BadInput(`${label}: a relationship to ${target.relationTo.join(', ')}: use equals with { relationTo, value }, or query .value and .relationTo`)
@@ -125,6 +143,10 @@ function checkCondition(operator: string, operand: unknown, target: Target, labe
     if (type !== 'point') throw new BadInput(`${label}: ${operator} works only on point fields`)
     if (operator === 'near') assertNear(operand, label)
     return
+  }
+  if ((type === 'json' || type === 'richText') && PATTERN_OPERATORS.has(operator)) {
+    // PostgreSQL keeps these as jsonb, which has no ILIKE.
+    throw new BadInput(`${label}: ${operator} does not work on a whole ${type} field; query a key inside it (${(target as { field: FlattenedField }).field.name}.<key>)`)
   }
   if (target.kind === 'unknown' || type === 'json' || type === 'richText' || type === 'point') {
     if (PATTERN_OPERATORS.has(operator) && !isScalar(operand) && !isPlainObject(operand)) throw new BadInput(`${label}: must be a single value, got a list`)
@@ -182,7 +204,7 @@ function count(budget: { values: number }, n: number, label: string) {
 
 /** One scalar against the field's type. */
 function checkValue(operator: string, v: unknown, target: Target, label: string, payload: Payload) {
-  if (target.kind === 'unknown' || target.kind === 'polymorphic') return
+  if (target.kind === 'unknown' || target.kind === 'polymorphic' || target.kind === 'jsonPath') return
   if (target.kind === 'id') {
     if (v === null || v === 'null') return
     assertValidId(v, target.idType, label, target.collection)
