@@ -5,9 +5,10 @@ import { NotFound, UnauthorizedError } from 'payload'
 const PREFERENCES = 'payload-preferences'
 
 /**
- * `DELETE /api/payload-preferences/:key` fails on SQLite for every caller (Payload 3.90.1:
- * `db.deleteOne` with a `user.value` condition names a join alias the statement lacks: "no such
- * column"). Same answer as Payload's handler, found with `find` (which joins) and deleted by id.
+ * `DELETE /api/payload-preferences/:key` for a key the user has no preference under was a 500
+ * on SQLite, not a 404 (Payload 3.90.1: when `db.deleteOne` finds no row it deletes by a
+ * `user.value` condition whose join alias the statement lacks: "no such column"). Same answers
+ * as Payload's handler, the row found with `find` (which joins) and deleted by id.
  */
 export const deletePreferenceEndpoint: Endpoint = {
   path: '/:key',
