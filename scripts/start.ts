@@ -10,6 +10,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { isDecodablePath, undecodablePathMessage } from '../src/guard/pathEncoding'
 import { readEnv } from '../src/runtime/env'
 import { createPublicCache } from '../src/runtime/publicCache'
 
@@ -56,6 +57,7 @@ const handle = app.getRequestHandler()
 
 const cache = createPublicCache({ origin: `http://127.0.0.1:${env.PORT}` })
 const server = http.createServer((req, res) => {
+  if (!isDecodablePath(req.url ?? '/')) return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(undecodablePathMessage)
   const answered = cache.handle(req, res)
   if (answered === true) return
   if (answered === false) return void handle(req, res)

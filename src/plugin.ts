@@ -18,7 +18,7 @@ import { itemsEndpoint } from './endpoints/items'
 import { newsletterEndpoints } from './endpoints/newsletter'
 import { subscribersAdminEndpoints } from './endpoints/subscribersAdmin'
 import { withGraphQLMutationFixes, withGraphQLQueryFixes } from './guard/graphqlFixes'
-import { guardEveryCollectionOnInit, withOperationGuard } from './guard/registerGuard'
+import { guardEveryCollectionOnInit, restoreErrorNames, withOperationGuard } from './guard/registerGuard'
 import { newsletterTasks } from './newsletter/tasks'
 import { parseNewsroomOptions } from './options'
 
@@ -45,6 +45,7 @@ export const newsroomPlugin =
     }
 
     // Bad input (queries, ids, bodies) is a 4xx on every collection, the app's own included: see src/guard.
+    restoreErrorNames()
     return {
       ...config,
       // The body fields are rich text: a project without a default editor gets Lexical.

@@ -9,7 +9,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * Values Payload's field validation lets through but the database or Payload's own reading
  * cannot take: dates outside the years 1–9999 (stored on SQLite, then every read of the
  * collection failed on `toISOString`: one bad save broke the list for everyone; PostgreSQL
- * refuses them), numbers that are not finite (JSON `1e400` is Infinity), options not in the
+ * refuses them), numbers that are not finite (JSON `1e400` is Infinity) or beyond ±2^53 (SQLite then
+ * keeps an INTEGER that cannot be read back: every read of the document failed), options not in the
  * list (drafts skip validation; PostgreSQL's enum refuses them), points that are not two
  * finite numbers. Walks groups, tabs, arrays and blocks; localized values per locale.
  */
@@ -35,7 +36,12 @@ function checkField(field: FlattenedField, value: unknown, path: string, locales
       return
     case 'number':
       each((v, p) => {
-        if (typeof v === 'number' && !Number.isFinite(v)) throw new BadInput(`${p}: must be a finite number, got ${show(v)}`)
+        // Payload turns numeric strings into numbers with parseFloat.
+        const n = typeof v === 'number' ? v : typeof v === 'string' ? parseFloat(v) : NaN
+        if (Number.isNaN(n)) return
+        if (!Number.isFinite(n)) throw new BadInput(`${p}: must be a finite number, got ${show(v)}`)
+        // SQLite stores a larger whole number as an INTEGER that libsql then refuses to read back (every read failed).
+        if (Math.abs(n) > Number.MAX_SAFE_INTEGER) throw new BadInput(`${p}: must be between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}, got ${show(v)}`)
       })
       return
     case 'select':

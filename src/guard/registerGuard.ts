@@ -1,5 +1,7 @@
 import type { CollectionConfig, Config, Payload } from 'payload'
 
+import { APIError, AuthenticationError, Forbidden, Locked, LockedAuth, MissingFile, NotFound, QueryError, UnauthorizedError, UnverifiedEmail, ValidationError } from 'payload'
+
 import { guardOperation } from './operationGuard'
 import { fixPreferenceDelete } from './preferencesDelete'
 
@@ -49,4 +51,16 @@ export function logClientErrorsAsInfo(payload: Payload) {
     return (error as (...a: unknown[]) => void)(obj, ...rest)
   }) as typeof logger.error
   logger[DEMOTED] = true
+}
+
+/**
+ * Payload names its errors `this.constructor.name`, and that name is in the error bodies
+ * (`errors[].name`) and the logs; in the minified `next build` it is `S` or `_`. Gives the
+ * classes back their names (Function#name is configurable).
+ */
+export function restoreErrorNames() {
+  const classes: Record<string, unknown> = { APIError, AuthenticationError, Forbidden, Locked, LockedAuth, MissingFile, NotFound, QueryError, UnauthorizedError, UnverifiedEmail, ValidationError }
+  for (const [name, cls] of Object.entries(classes)) {
+    if (typeof cls === 'function' && cls.name !== name) Object.defineProperty(cls, 'name', { value: name })
+  }
 }

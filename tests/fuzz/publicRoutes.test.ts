@@ -1,16 +1,14 @@
-import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery } from 'graphql'
-import type { FlattenedField } from 'payload'
-import sharp from 'sharp'
+import type { GraphQLSchema } from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { databaseUnavailable, testDatabase } from '../support/database'
-import { captureLogLines } from '../support/logLines'
-import { createActiveSubscriber, createNewsletterTopics, publishNews } from '../support/newsletter'
-import { startNewsroom, type TestNewsroom } from '../support/newsroom'
+import type { FuzzTarget } from './fuzzTarget'
 import { hostileDocument, schemaOperation } from './graphqlRequests'
+import { localTarget } from './localTarget'
 import { fuzzSeed, Random } from './random'
+import { remoteTarget } from './remoteTarget'
 import { hostileBody } from './requestBodies'
-import { type FuzzCollection, type FuzzRequest, type FuzzWorld, restRequest, routesOf } from './restRequests'
+import { type FuzzRequest, type FuzzWorld, restRequest } from './restRequests'
 
 /** Requests per run and database (FUZZ_REQUESTS), and the seed (FUZZ_SEED) to replay a run. */
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2500)
@@ -27,71 +25,22 @@ const graphqlErrors = (text: string): GraphQLErrorBody[] => {
 
 type Failure = { index: number; request: FuzzRequest; status: number | string; detail: string }
 
-/** Field paths a `where` or `sort` can name: fields, sub-fields, relationship paths, locales, versions. */
-function fieldPaths(fields: FlattenedField[], prefix = '', depth = 0): string[] {
-  const out: string[] = []
-  for (const f of fields) {
-    const name = `${prefix}${f.name}`
-    out.push(name)
-    if ('localized' in f && f.localized) out.push(`${name}.sv`)
-    if ((f.type === 'relationship' || f.type === 'upload') && typeof f.relationTo === 'string') out.push(`${name}.id`, `${name}.slug`, `${name}.title`, `${name}.parent.title`)
-    if ('flattenedFields' in f && depth < 2) out.push(...fieldPaths(f.flattenedFields, `${name}.`, depth + 1))
-  }
-  return out
-}
+/** FUZZ_BASE_URL: fuzz a running server (npm start) instead of the in-process one; then only in the sqlite project. */
+const remote = process.env.FUZZ_BASE_URL
+const skip = remote ? (testDatabase !== 'sqlite' ? 'FUZZ_BASE_URL runs once, in the sqlite project' : null) : databaseUnavailable()
 
-describe.skipIf(databaseUnavailable())(`fuzz: ${REQUESTS} generated requests over every public route (seed ${seed})`, () => {
-  let n: TestNewsroom
+describe.skipIf(skip)(`fuzz: ${REQUESTS} generated requests over every public route (seed ${seed})`, () => {
+  let target: FuzzTarget
   let world: FuzzWorld
   let schema: GraphQLSchema
-  const tokens: Record<string, string> = {}
-  const sessions: string[] = []
-  let log: ReturnType<typeof captureLogLines>
 
   beforeAll(async () => {
     const t0 = performance.now()
-    n = await startNewsroom()
-    const { payload } = n
-    // The first user becomes an admin whatever it asks for (collections/users.ts): the admin first.
-    tokens.admin = await n.editor('admin')
-    tokens.editor = await n.editor('editor')
-    const me = async (token: string) => ((await (await fetch(`${n.baseUrl}/api/users/me`, { headers: { authorization: token } })).json()) as { user: { id: number } }).user.id
-    const protectedUserIds = [await me(tokens.admin), await me(tokens.editor)]
-    // Spare sessions of one more user, for the logouts and refreshes the run makes.
-    const spare = await n.editor('editor')
-    protectedUserIds.push(await me(spare))
-    const spareEmail = ((await (await fetch(`${n.baseUrl}/api/users/me`, { headers: { authorization: spare } })).json()) as { user: { email: string } }).user.email
-    for (let i = 0; i < 10; i++) sessions.push(await n.login(spareEmail, 'hemligt-lösenord'))
-
-    const topics = await createNewsletterTopics(payload)
-    const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#c33' } }).png().toBuffer()
-    const image = await payload.create({ collection: 'media', data: { alt: 'Bild' } as never, file: { data: png, mimetype: 'image/png', name: 'bild.png', size: png.length } })
-    const ids: (string | number)[] = [...Object.values(topics), image.id, ...protectedUserIds]
-    for (let i = 0; i < 3; i++) ids.push((await publishNews(payload, `Nyhet ${i}`, [topics.halsa])).id)
-    ids.push((await payload.create({ collection: 'news', data: { title: 'Utkast', _status: 'draft' } as never })).id)
-    ids.push((await payload.create({ collection: 'events', data: { title: 'Möte', _status: 'published', start: '2027-05-10T10:00:00.000Z', end: '2027-05-10T12:00:00.000Z' } as never })).id)
-    ids.push((await payload.create({ collection: 'press', data: { title: 'Pressmeddelande', _status: 'published' } as never })).id)
-    ids.push((await createActiveSubscriber<{ id: number }>(payload, 'prenumerant@example.se', { topics: [topics.halsa] })).id)
-
-    const collections: FuzzCollection[] = payload.config.collections.map((c) => ({
-      slug: c.slug,
-      fields: c.flattenedFields,
-      paths: ['id', '_id', 'version.title', 'version._status', ...fieldPaths(c.flattenedFields)],
-      upload: Boolean(c.upload),
-      auth: Boolean(c.auth),
-    }))
-    world = { collections, routes: routesOf(payload.config, collections), ids, protectedUserIds, topicSlugs: ['psykisk-halsa', 'barn-och-unga', 'miljo', 'nosuch', ''] }
-
-    const introspection = await fetch(`${n.baseUrl}/api/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: tokens.admin },
-      body: JSON.stringify({ query: getIntrospectionQuery() }),
-    })
-    schema = buildClientSchema(((await introspection.json()) as { data: IntrospectionQuery }).data)
-    log = captureLogLines(payload)
-    console.log(`fuzz setup: ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    target = remote ? await remoteTarget(remote) : await localTarget()
+    ;({ world, schema } = target)
+    console.log(`fuzz setup (${target.label}): ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   }, 120_000)
-  afterAll(() => n?.close())
+  afterAll(() => target?.close())
 
   function graphqlRequest(r: Random): FuzzRequest {
     const as = r.weighted([[4, 'anonymous'], [3, 'editor'], [3, 'admin']] as const)
@@ -112,14 +61,14 @@ describe.skipIf(databaseUnavailable())(`fuzz: ${REQUESTS} generated requests ove
       const headers = { ...request.headers }
       if (request.as !== 'anonymous') {
         const endsSession = /\/(logout|refresh-token)$/.test(request.route)
-        const token = endsSession ? sessions.pop() : tokens[request.as]
+        const token = endsSession ? target.sessions.pop() : target.tokens[request.as]
         if (token) headers.authorization = token
       }
-      const logged = log.mark()
+      const logged = target.log.mark()
       let status: number | string
       let text = ''
       try {
-        const res = await fetch(`${n.baseUrl}${request.path}`, {
+        const res = await fetch(`${target.baseUrl}${request.path}`, {
           method: request.method,
           headers,
           body: request.body as BodyInit | undefined,
@@ -144,16 +93,16 @@ describe.skipIf(databaseUnavailable())(`fuzz: ${REQUESTS} generated requests ove
         const internal = graphqlErrors(text).find((e) => (e.extensions?.statusCode ?? 0) >= 500)
         if (internal) fail(`GraphQL error ${internal.extensions?.statusCode}: ${internal.message}`)
       }
-      const newLogs = log.errorsSince(logged)
+      const newLogs = await target.log.errorsSince(logged)
       if (newLogs.length) {
-        const err = newLogs[0]!.err as { type?: string; message?: string; cause?: { message?: string } } | undefined
-        fail(`logged at ERROR: ${err ? `${err.type}: ${String(err.message).slice(0, 160)}${err.cause?.message ? ` (cause: ${err.cause.message})` : ''}` : JSON.stringify(newLogs[0]).slice(0, 300)}`)
+        const e = newLogs[0]!
+        fail(`logged at ERROR: ${e.message !== undefined ? `${e.type ?? ''}: ${String(e.message).slice(0, 160)}${e.cause ? ` (cause: ${e.cause})` : ''}` : e.raw}`)
       }
     }
     const seconds = (performance.now() - started) / 1000
     const fiveXX = [...statuses].filter(([s]) => s >= 500).reduce((sum, [, c]) => sum + c, 0)
     console.log(
-      `fuzz (${testDatabase}): seed ${seed}, ${REQUESTS} requests in ${seconds.toFixed(1)} s (${(REQUESTS / seconds).toFixed(0)}/s), ` +
+      `fuzz (${target.label}): seed ${seed}, ${REQUESTS} requests in ${seconds.toFixed(1)} s (${(REQUESTS / seconds).toFixed(0)}/s), ` +
         `${covered.size} of ${world.routes.length + 1} routes, 5xx: ${fiveXX}, failures: ${failures.length}; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`,
     )
     // One line per kind of failure (route, status, first words of the detail), with its first request.

@@ -59,6 +59,7 @@ const cases: Case[] = [
   { name: 'a date of year -271821', path: '/api/topics', init: json(JSON.stringify({ title: 'Tid', updatedAt: '-8640000000000000' })), as: 'editor', status: 400, message: /^updatedAt: must be a date/ },
   { name: 'a date of year 275760', path: '/api/news', init: json(JSON.stringify({ title: 'Tid', publishedAt: '+275760-09-13T00:00:00.000Z' })), as: 'editor', status: 400, message: /^publishedAt: must be a date/ },
   { name: 'a number 1e400 (Infinity)', path: '/api/subscribers', init: json('{"email":"inf@example.se","failedInRow":1e400}'), as: 'admin', status: 400, message: /^failedInRow: must be a finite number/ },
+  { name: 'a number above 2^53 (SQLite kept it, then could not read the document back)', path: '/api/subscribers', init: json('{"email":"big@example.se","failedInRow":"9007199254740993"}'), as: 'admin', status: 400, message: /^failedInRow: must be between/ },
   { name: 'a draft pointing to a missing image (drafts skip validation)', path: '/api/news?draft=true', init: json(JSON.stringify({ title: 'Utkast', heroImage: 999999 })), as: 'editor', status: 400, message: /^heroImage: there is no media with id 999999/ },
   { name: 'a topic under a missing parent', path: '/api/topics', init: json(JSON.stringify({ title: 'Föräldralös', parent: 999999 })), as: 'editor', status: 400, message: /./ },
   { name: 'GraphQL subscription', path: '/api/graphql', init: json(JSON.stringify({ query: 'subscription { News { docs { id } } }' })), status: 400, message: /no subscriptions/ },
@@ -157,6 +158,11 @@ describe.skipIf(databaseUnavailable())("Payload's own API on bad input: a 4xx wi
       })
       expect(((await all.json()) as Page).docs).toHaveLength(MAX_LIMIT)
     })
+  })
+
+  it('a path that is not valid percent-encoding: 400 (Next.js answered a bare 500; scripts/start.ts checks first)', async () => {
+    const res = await fetch(`${n.baseUrl}/api/news/%E0%A4%A`)
+    expect({ status: res.status, text: await res.text() }).toEqual({ status: 400, text: 'Bad Request: the path is not valid percent-encoding' })
   })
 
   describe('what the fuzz test found, beyond the status', () => {

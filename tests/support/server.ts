@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { SanitizedConfig } from 'payload'
 
 import { guardedGraphQLRoute, guardedRestRoutes } from '../../src/guard'
+import { isDecodablePath, undecodablePathMessage } from '../../src/guard/pathEncoding'
 
 type Method = 'GET' | 'POST' | 'DELETE' | 'PATCH' | 'PUT' | 'OPTIONS'
 
@@ -18,16 +19,18 @@ export async function serveApi(config: Promise<SanitizedConfig>, payloadInstance
   const { routes } = await config
   const server = http.createServer(async (req, res) => {
     try {
+      if (!['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].includes(req.method ?? '')) return void res.writeHead(405).end()
       const url = `http://${req.headers.host}${req.url}`
       const headers = new Headers()
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
+      // Next.js runs a route's GET handler for HEAD, with the request's method left as HEAD.
       const method = (req.method === 'HEAD' ? 'GET' : req.method) as Method
       const hasBody = method !== 'GET' && method !== 'OPTIONS' && (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined)
       const body = hasBody ? bodyStream(req) : undefined
       // Whatever the handler left unread is discarded, so the connection can carry the next request.
       res.on('finish', () => body?.drain())
       const request = new Request(url, {
-        method,
+        method: req.method,
         headers,
         body: body?.stream,
         duplex: 'half',
@@ -36,17 +39,12 @@ export async function serveApi(config: Promise<SanitizedConfig>, payloadInstance
       let response: Response | undefined
       if (pathname === `${routes.api}${routes.graphQL}`) {
         response = method === 'POST' ? await graphql.POST(request) : method === 'OPTIONS' ? await graphql.OPTIONS(request, { params: Promise.resolve({}) }) : new Response(null, { status: 405 })
+      } else if (!isDecodablePath(pathname)) {
+        // What scripts/start.ts answers before Next.js (which would fail with a bare 500).
+        response = new Response(undecodablePathMessage, { status: 400 })
       } else if (pathname.startsWith(`${routes.api}/`) && rest[method]) {
-        const segments = pathname.slice(routes.api.length + 1).split('/')
-        let slug: string[]
-        try {
-          slug = segments.map((s) => decodeURIComponent(s))
-        } catch {
-          // Next.js answers a path that is not valid percent-encoding with 400 before any route runs.
-          response = new Response('Bad Request', { status: 400 })
-          slug = []
-        }
-        response ??= await rest[method](request, { params: Promise.resolve({ slug }) })
+        const slug = pathname.slice(routes.api.length + 1).split('/').map((s) => decodeURIComponent(s))
+        response = await rest[method](request, { params: Promise.resolve({ slug }) })
       } else {
         response = new Response('Not Found', { status: 404 })
       }
