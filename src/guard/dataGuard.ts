@@ -12,7 +12,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * refuses them), numbers that are not finite (JSON `1e400` is Infinity) or beyond ±2^53 (SQLite then
  * keeps an INTEGER that cannot be read back: every read of the document failed), options not in the
  * list (drafts skip validation; PostgreSQL's enum refuses them), points that are not two
- * finite numbers. Walks groups, tabs, arrays and blocks; localized values per locale.
+ * finite numbers, required texts that are only blanks. Walks groups, tabs, arrays and blocks;
+ * localized values per locale.
  */
 export function assertDataTypes(data: Record<string, unknown>, fields: readonly FlattenedField[], locales: readonly string[], label = ''): void {
   for (const field of fields) {
@@ -31,6 +32,11 @@ function checkField(field: FlattenedField, value: unknown, path: string, locales
   const many = 'hasMany' in field && field.hasMany && Array.isArray(value)
   const each = (check: (v: unknown, p: string) => void) => (many ? (value as unknown[]).forEach((v, i) => check(v, `${path}[${i}]`)) : check(value, path))
   switch (field.type) {
+    case 'text':
+    case 'textarea':
+      // Payload's `required` refuses only '', so a title of one tab passed, and feeds and URLs built from it failed.
+      if (field.required && !many && typeof value === 'string' && !/\S/.test(value)) throw new BadInput(`${path}: must not be blank`)
+      return
     case 'date':
       each((v, p) => (v === null || v === '' ? undefined : assertDate(v, p)))
       return

@@ -1,20 +1,35 @@
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
-import { configToSchema } from '@payloadcms/graphql'
+import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql'
 import sharp from 'sharp'
 
-import { createConfig } from '../../payload.config'
-import { readEnv } from '../../src/runtime/env'
+import { startNewsroom } from '../support/newsroom'
 import { type ErrorLine, type FuzzTarget, worldOf } from './fuzzTarget'
+
+/** This checkout's config and GraphQL schema, from a throwaway in-process instance (production servers answer no introspection). */
+async function localShape() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-fuzz-shape-'))
+  const n = await startNewsroom({ DATABASE_URL: `file:${path.join(dir, 'shape.db')}` })
+  try {
+    const admin = await n.editor('admin')
+    const res = await fetch(`${n.baseUrl}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: admin }, body: JSON.stringify({ query: getIntrospectionQuery() }) })
+    return { config: n.payload.config, schema: buildClientSchema(((await res.json()) as { data: IntrospectionQuery }).data) }
+  } finally {
+    await n.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 /**
  * A running server, e.g. `npm start` (FUZZ_BASE_URL), reached only over HTTP: the documents
  * are made through REST as the admin (FUZZ_ADMIN_EMAIL / FUZZ_ADMIN_PASSWORD), the routes and
- * the GraphQL schema come from this checkout's config, and ERROR lines are read from the
+ * the GraphQL schema come from this checkout (see localShape), and ERROR lines are read from the
  * server's log file (FUZZ_SERVER_LOG), attributed to the request during which they appeared.
  */
 export async function remoteTarget(baseUrl: string): Promise<FuzzTarget> {
-  const config = await createConfig(readEnv({ DATABASE_URL: 'file:/tmp/newsroom-fuzz-unused.db', PAYLOAD_SECRET: 'fuzz-config-only-0123456789', SEED: 'false', RUN_JOBS: 'false' }))
+  const { config, schema } = await localShape()
   const api = async (path: string, init: RequestInit & { token?: string } = {}) => {
     const res = await fetch(`${baseUrl}${path}`, { ...init, headers: { ...(init.body && typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}), ...(init.token ? { authorization: init.token } : {}), ...(init.headers as object) } })
     const body = (await res.json()) as { token?: string; doc?: { id: number; slug?: string }; user?: { id: number } }
@@ -59,7 +74,7 @@ export async function remoteTarget(baseUrl: string): Promise<FuzzTarget> {
     tokens: { admin, editor: editor.token },
     sessions,
     world: worldOf(config, ids, protectedUserIds, [parent.slug!, child.slug!, 'psykisk-halsa']),
-    schema: configToSchema(config).schema,
+    schema,
     log: {
       mark: size,
       errorsSince: async (mark) => {
