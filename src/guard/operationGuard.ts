@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook } from 'payload'
+import type { CollectionBeforeOperationHook, FlattenedField, GlobalBeforeOperationHook, PayloadRequest } from 'payload'
 
 import { BadInput, show } from './badInput'
 import { assertDataTypes } from './dataGuard'
@@ -27,6 +27,23 @@ export const guardOperation: CollectionBeforeOperationHook = async ({ args, coll
     const raw = typeof a.id === 'number' && Number.isNaN(a.id) ? (req.routeParams?.id ?? a.id) : a.id
     assertValidId(raw, collectionIdType(payload, collection.slug), 'id', collection.slug, 404)
   }
+  await checkCommonArgs(a, { flattenedFields: collection.flattenedFields, drafts: Boolean(collection.versions?.drafts) }, operation, req)
+  return args
+}
+
+/**
+ * The same for globals (Payload adds its own, such as the jobs' stats, whose dates the job
+ * runner reads: an update with `updatedAt: "true"` stopped every job, scheduled publishing included).
+ */
+export const guardGlobalOperation: GlobalBeforeOperationHook = async ({ args, global, operation, req }) => {
+  await checkCommonArgs(args as Record<string, unknown>, { flattenedFields: global.flattenedFields, drafts: Boolean(global.versions?.drafts) }, operation, req)
+  return args
+}
+
+type Entity = { flattenedFields: FlattenedField[]; drafts: boolean }
+
+async function checkCommonArgs(a: Record<string, unknown>, entity: Entity, operation: string, req: PayloadRequest) {
+  const { payload } = req
   if (a.limit !== undefined && !(Number.isSafeInteger(a.limit) && (a.limit as number) >= 0)) {
     throw new BadInput(`limit: must be a whole number from 1 to ${MAX_LIMIT}, got ${show(a.limit)}`)
   }
@@ -51,9 +68,9 @@ export const guardOperation: CollectionBeforeOperationHook = async ({ args, coll
       assertNoNul(a.data, 'data')
       if (operation === 'create' || operation === 'update') {
         const locales = payload.config.localization ? payload.config.localization.localeCodes : []
-        assertDataTypes(a.data, collection.flattenedFields, locales)
+        assertDataTypes(a.data, entity.flattenedFields, locales)
         // Drafts are saved without field validation (see relationsGuard).
-        if (a.draft && collection.versions?.drafts) await assertRelationsExist(a.data, collection.flattenedFields, locales, req)
+        if (a.draft && entity.drafts) await assertRelationsExist(a.data, entity.flattenedFields, locales, req)
       }
       if (AUTH_OPERATIONS.has(operation)) {
         for (const k of AUTH_STRINGS) {
@@ -62,7 +79,6 @@ export const guardOperation: CollectionBeforeOperationHook = async ({ args, coll
       }
     }
   }
-  return args
 }
 
 const AUTH_OPERATIONS = new Set(['login', 'forgotPassword', 'resetPassword', 'unlock'])

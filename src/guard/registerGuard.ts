@@ -2,7 +2,7 @@ import type { CollectionConfig, Config, Payload } from 'payload'
 
 import { APIError, AuthenticationError, Forbidden, Locked, LockedAuth, MissingFile, NotFound, QueryError, UnauthorizedError, UnverifiedEmail, ValidationError } from 'payload'
 
-import { guardOperation } from './operationGuard'
+import { guardGlobalOperation, guardOperation } from './operationGuard'
 import { fixPreferenceDelete } from './preferencesDelete'
 
 /** Puts the guard first among a collection's `beforeOperation` hooks. */
@@ -12,8 +12,9 @@ export const withOperationGuard = (collection: CollectionConfig): CollectionConf
 })
 
 /**
- * Payload adds its own collections (preferences, locked documents, jobs, migrations, …) after the
- * plugins have run, so the guard goes onto those when Payload starts, before the app's onInit.
+ * Payload adds its own collections (preferences, locked documents, jobs, migrations, …) and
+ * globals (jobs' stats) after the plugins have run, so the guard goes onto those, and onto every
+ * global, when Payload starts, before the app's onInit.
  */
 export const guardEveryCollectionOnInit =
   (onInit: Config['onInit']) =>
@@ -23,6 +24,10 @@ export const guardEveryCollectionOnInit =
     for (const { config } of Object.values(payload.collections)) {
       const hooks = (config.hooks.beforeOperation ??= [])
       if (!hooks.includes(guardOperation)) hooks.unshift(guardOperation)
+    }
+    for (const global of payload.globals.config) {
+      const hooks = (global.hooks.beforeOperation ??= [])
+      if (!hooks.includes(guardGlobalOperation)) hooks.unshift(guardGlobalOperation)
     }
     await onInit?.(payload)
   }
