@@ -34,6 +34,12 @@ function checkField(field: FlattenedField, value: unknown, path: string, locales
   switch (field.type) {
     case 'text':
     case 'textarea':
+    case 'email':
+    case 'code':
+      // Upload metadata (mimeType, filename) went to string methods: `mimeType: 1` was a 500.
+      each((v, p) => {
+        if (v !== null && typeof v !== 'string') throw new BadInput(`${p}: must be a text, got ${show(v)}`)
+      })
       // Payload's `required` refuses only '', so a title of one tab passed, and feeds and URLs built from it failed.
       if (field.required && !many && typeof value === 'string' && !/\S/.test(value)) throw new BadInput(`${path}: must not be blank`)
       return

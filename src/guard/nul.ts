@@ -3,17 +3,24 @@ import { BadInput } from './badInput'
 /** Deepest nesting of arrays and objects accepted in a document or a query value. */
 export const MAX_VALUE_DEPTH = 64
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
 /**
- * PostgreSQL refuses U+0000 in text and jsonb (the statement fails: a 500), SQLite keeps it and
- * cuts strings at it in places. Rejects it anywhere in a value, naming the path; also rejects
+ * Strings the databases cannot store: PostgreSQL refuses U+0000 in text and jsonb, and a lone
+ * UTF-16 surrogate in jsonb (the statement fails: a 500); SQLite keeps NUL and cuts strings at it
+ * in places. Rejects either anywhere in a value (keys included), naming the path; also rejects
  * values nested deeper than MAX_VALUE_DEPTH (Payload and Lexical walk them recursively).
  */
-export function assertNoNul(value: unknown, label: string) {
+export function assertSafeStrings(value: unknown, label: string) {
   const stack: [unknown, string, number][] = [[value, label, 0]]
+  const check = (s: string, path: string, what: string) => {
+    if (s.includes('\u0000')) throw new BadInput(`${path}: ${what} must not contain the NUL character (U+0000)`)
+    if (LONE_SURROGATE.test(s)) throw new BadInput(`${path}: ${what} must be valid Unicode (it has a lone surrogate)`)
+  }
   while (stack.length) {
     const [v, path, depth] = stack.pop()!
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) throw new BadInput(`${path}: must not contain the NUL character (U+0000)`)
+      check(v, path, 'a text')
       continue
     }
     if (typeof v !== 'object' || v === null || v instanceof Date) continue
@@ -21,7 +28,7 @@ export function assertNoNul(value: unknown, label: string) {
     if (Array.isArray(v)) v.forEach((item, i) => stack.push([item, `${path}[${i}]`, depth + 1]))
     else
       for (const [k, item] of Object.entries(v)) {
-        if (k.includes('\u0000')) throw new BadInput(`${path}: a key must not contain the NUL character (U+0000)`)
+        check(k, path, 'a key')
         stack.push([item, `${path}.${k}`, depth + 1])
       }
   }

@@ -5,7 +5,7 @@ import { assertDataTypes } from './dataGuard'
 import { assertValidId, collectionIdType } from './idGuard'
 import { assertRelationsExist } from './relationsGuard'
 import { MAX_LIMIT, MAX_PAGE } from './limits'
-import { assertNoNul } from './nul'
+import { assertSafeStrings } from './nul'
 import { assertValidWhere } from './whereGuard'
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -56,7 +56,7 @@ async function checkCommonArgs(a: Record<string, unknown>, entity: Entity, opera
   if (a.sort !== undefined) {
     const sorts = typeof a.sort === 'string' ? [a.sort] : Array.isArray(a.sort) ? a.sort : null
     if (!sorts || !sorts.every((s) => typeof s === 'string')) throw new BadInput(`sort: must be a field name or a comma-separated list of them, got ${show(a.sort)}`)
-    assertNoNul(sorts, 'sort')
+    assertSafeStrings(sorts, 'sort')
   }
   for (const key of ['select', 'populate'] as const) {
     if (a[key] !== undefined && a[key] !== null) assertSelect(a[key], key)
@@ -65,7 +65,7 @@ async function checkCommonArgs(a: Record<string, unknown>, entity: Entity, opera
     if (!isPlainObject(a.data)) {
       if (operation === 'update' || operation === 'create' || a.data !== undefined) throw new BadInput(`body: must be a JSON object with the document's fields, got ${show(a.data)}`)
     } else {
-      assertNoNul(a.data, 'data')
+      assertSafeStrings(a.data, 'data')
       if (operation === 'create' || operation === 'update') {
         const locales = payload.config.localization ? payload.config.localization.localeCodes : []
         assertDataTypes(a.data, entity.flattenedFields, locales)

@@ -8,6 +8,7 @@ import { assertFileExists } from './fileGuard'
 import { configIdType } from './idGuard'
 import { DEFAULT_MULTIPART_BYTES, MAX_JSON_BYTES, MAX_LIMIT } from './limits'
 import { checkMultipart, multipartLimits } from './multipart'
+import { assertSafeStrings } from './nul'
 import { assertPathParams } from './pathGuard'
 import { BodyTooLarge, readBody } from './readBody'
 
@@ -96,7 +97,8 @@ async function check(request: Request, config: SanitizedConfig): Promise<Request
     url.search = ''
     body = new TextEncoder().encode(query.toString())
   } else if (type === 'application/json') {
-    parseJsonObject(body)
+    // Also what Payload stores without an operation (preferences): no NUL, no lone surrogate.
+    assertSafeStrings(parseJsonObject(body), 'body')
     // Payload compares the type case-sensitively; anything else would leave its body unread.
     headers.set('content-type', 'application/json')
   } else if (isMultipart) {
@@ -104,7 +106,10 @@ async function check(request: Request, config: SanitizedConfig): Promise<Request
     if (!/;\s*boundary=/i.test(request.headers.get('content-type') ?? '')) throw new BadInput('body: multipart/form-data without a boundary', 400)
     const upload = config.upload as { limits?: Record<string, number>; abortOnLimit?: boolean } | undefined
     const fields = await checkMultipart(body, headers, multipartLimits(upload), upload?.abortOnLimit ?? true)
-    if (typeof fields._payload === 'string') parseJsonObject(new TextEncoder().encode(fields._payload), '_payload')
+    if (typeof fields._payload === 'string') assertSafeStrings(parseJsonObject(new TextEncoder().encode(fields._payload), '_payload'), '_payload')
+    // A `file` text field is a client upload (the file is already in cloud storage): Payload needs a storage adapter's handlers for it.
+    const uploads = collection?.upload as { handlers?: unknown[] } | false | undefined
+    if (typeof fields.file === 'string' && !(uploads && uploads.handlers?.length)) throw new BadInput('file: send the file itself; client uploads need a storage adapter')
   } else {
     throw new BadInput(`body: Content-Type must be application/json or multipart/form-data, got ${type ? `"${type}"` : 'none'}`, 415)
   }

@@ -6,7 +6,7 @@ import { validOperators, validOperatorSet } from 'payload/shared'
 import { BadInput, show } from './badInput'
 import { MAX_WHERE_DEPTH } from './limits'
 import { assertValidId, collectionIdType, type IdType } from './idGuard'
-import { assertNoNul } from './nul'
+import { assertSafeStrings } from './nul'
 
 /** Most values (all lists together) one `where` may carry: SQLite and PostgreSQL cap the parameters of one statement. */
 export const MAX_WHERE_VALUES = 10_000
@@ -118,7 +118,7 @@ function checkCondition(operator: string, operand: unknown, target: Target, labe
   // The SQL adapters look operators up in their own table; `all` is not in it ("not a function").
   const supported = (payload.db as { operators?: Record<string, unknown> }).operators
   if (supported && !(operator in supported) && !GEO_OPERATORS.has(operator)) throw new BadInput(`${label}: the ${payload.db.name} database does not support ${operator}`)
-  assertNoNul(operand, label)
+  assertSafeStrings(operand, label)
   if (target.kind === 'jsonPath') {
     // The adapters build these as JSON-path SQL: other operators, or lists and objects as values, made it fail.
     const postgres = payload.db.name === 'postgres'
