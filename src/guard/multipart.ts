@@ -32,6 +32,8 @@ export async function checkMultipart(body: Uint8Array, headers: Headers, limits:
     })
     parser.on('file', (_name, stream) => {
       if (abortOnLimit) stream.on('limit', tooLarge)
+      // A form cut off inside a file fails the file stream as well; unheard, that error would end the process.
+      stream.on('error', (err: Error) => reject(new BadInput(`body: malformed multipart/form-data (${err.message})`)))
       stream.resume()
     })
     for (const event of ['filesLimit', 'fieldsLimit', 'partsLimit'] as const) parser.on(event, tooLarge)
