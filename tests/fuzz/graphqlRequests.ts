@@ -84,12 +84,15 @@ function args(r: Random, list: readonly GraphQLArgument[], p: number): string {
 }
 
 /** A query or mutation of the schema with generated arguments and selections. */
-export function schemaOperation(r: Random, schema: GraphQLSchema, ids: (string | number)[]): GraphQLBody {
+export function schemaOperation(r: Random, schema: GraphQLSchema, ids: (string | number)[], protectedUserIds: (string | number)[] = []): GraphQLBody {
   const root = r.chance(0.7) ? schema.getQueryType()! : (schema.getMutationType() ?? schema.getQueryType()!)
   const field = r.pick(Object.values(root.getFields()))
   const kind = root === schema.getMutationType() ? 'mutation' : 'query'
-  // Ids of real documents make the by-id queries and the mutations reach the database.
-  const withIds = args(r, field.args, 0.5).replace(/id: [^,)]+/, () => `id: ${r.chance(0.7) ? literal(r.pick(ids)) : render(inputValue(r, field.args.find((a) => a.name === 'id')?.type ?? (null as never), 0))}`)
+  // Ids of real documents make the by-id queries and the mutations reach the database;
+  // but the run keeps its own users (their passwords and sessions).
+  const userMutation = kind === 'mutation' && /User/.test(field.name)
+  const pool = userMutation ? ids.filter((id) => !protectedUserIds.includes(id)) : ids
+  const withIds = args(r, field.args, 0.5).replace(/id: [^,)]+/, () => `id: ${userMutation || r.chance(0.7) ? literal(r.pick(pool)) : render(inputValue(r, field.args.find((a) => a.name === 'id')?.type ?? (null as never), 0))}`)
   const limit = r.chance(0.1) ? ` ${r.pick(['', '(limit: 0)', '(pagination: false)', '(limit: 1000000)'])}` : ''
   if (r.chance(0.15)) {
     const lim = field.args.find((a) => a.name === 'limit')

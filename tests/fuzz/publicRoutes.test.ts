@@ -44,7 +44,7 @@ describe.skipIf(skip)(`fuzz: ${REQUESTS} generated requests over every public ro
 
   function graphqlRequest(r: Random): FuzzRequest {
     const as = r.weighted([[4, 'anonymous'], [3, 'editor'], [3, 'admin']] as const)
-    const doc = r.chance(0.7) ? schemaOperation(r, schema, world.ids) : hostileDocument(r, schema)
+    const doc = r.chance(0.7) ? schemaOperation(r, schema, world.ids, world.protectedUserIds) : hostileDocument(r, schema)
     const body = r.chance(0.9) ? { contentType: 'application/json', body: JSON.stringify(doc) } : hostileBody(r)
     return { route: 'POST /api/graphql', method: 'POST', path: '/api/graphql', headers: body.contentType ? { 'content-type': body.contentType } : {}, body: body.body, as }
   }
