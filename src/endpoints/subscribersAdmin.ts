@@ -80,7 +80,7 @@ async function readFilter(req: PayloadRequest): Promise<Where> {
     if (!where || typeof where !== 'object' || Array.isArray(where)) throw new BadParameter('where', 'must be a where query, e.g. where[status][equals]=active')
     // Checked here, before it is wrapped in the export's own conditions, so the message names the client's path.
     try {
-      assertValidWhere(where, { payload: req.payload, collection: req.payload.collections[SUBS]!.config, locale: req.locale })
+      assertValidWhere(where, { payload: req.payload, collection: req.payload.collections[SUBS]!.config, locale: req.locale, overrideAccess: false })
     } catch (err) {
       if (err instanceof BadInput) {
         const [, path, why] = /^(\S+): (.*)$/s.exec(err.message) ?? [null, 'where', err.message]

@@ -27,8 +27,23 @@ export function assertDataTypes(data: Record<string, unknown>, fields: readonly 
   }
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+
+/** Lexical's hooks walk `children` as arrays of node objects: `children: "x"` was a TypeError (a 500). */
+function assertLexicalTree(root: unknown, path: string) {
+  const stack: [unknown, string][] = [[root, path]]
+  while (stack.length) {
+    const [node, p] = stack.pop()!
+    if (!isPlainObject(node)) throw new BadInput(`${p}: must be a rich-text node (an object)`)
+    if (node.type !== undefined && typeof node.type !== 'string') throw new BadInput(`${p}.type: must be a text`)
+    if (node.children === undefined) continue
+    if (!Array.isArray(node.children)) throw new BadInput(`${p}.children: must be a list of nodes`)
+    node.children.forEach((child, i) => stack.push([child, `${p}.children[${i}]`]))
+  }
+}
+
 function checkField(field: FlattenedField, value: unknown, path: string, locales: readonly string[]) {
-  if (value === null || value === undefined || (value === '' && field.type !== 'select' && field.type !== 'radio')) return
+  if (value === null || value === undefined || (value === '' && field.type !== 'select' && field.type !== 'radio' && field.type !== 'date')) return
   const many = 'hasMany' in field && field.hasMany && Array.isArray(value)
   const each = (check: (v: unknown, p: string) => void) => (many ? (value as unknown[]).forEach((v, i) => check(v, `${path}[${i}]`)) : check(value, path))
   switch (field.type) {
@@ -44,7 +59,15 @@ function checkField(field: FlattenedField, value: unknown, path: string, locales
       if (field.required && !many && typeof value === 'string' && !/\S/.test(value)) throw new BadInput(`${path}: must not be blank`)
       return
     case 'date':
-      each((v, p) => (v === null || v === '' ? undefined : assertDate(v, p)))
+      each((v, p) => {
+        if (v === null) return
+        // PostgreSQL parses a date string itself: "0" or "5." reached it as given ("out of range").
+        if (typeof v === 'string' && !ISO_DATE.test(v)) throw new BadInput(`${p}: must be an ISO 8601 date such as 2021-04-20 or 2021-04-20T08:00:00.000Z, got ${show(v)}`)
+        assertDate(v, p)
+      })
+      return
+    case 'richText':
+      if (isPlainObject(value) && 'root' in value) assertLexicalTree(value.root, `${path}.root`)
       return
     case 'number':
       each((v, p) => {

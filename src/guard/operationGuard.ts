@@ -18,17 +18,48 @@ const AUTH_STRINGS = ['email', 'username', 'password', 'token']
  * passed (REST, GraphQL and the Local API alike) before Payload builds a query from it, and
  * throws BadInput (400; 404 for an impossible document id) where Payload would fail with a 500.
  */
-export const guardOperation: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+export const guardOperation: CollectionBeforeOperationHook = async ({ args, collection, operation, overrideAccess, req }) => {
   const a = args as Record<string, unknown>
   const { payload } = req
-  if ('where' in a) assertValidWhere(a.where, { payload, collection, locale: req.locale })
+  if ('where' in a) assertValidWhere(a.where, { payload, collection, locale: req.locale, overrideAccess: Boolean(overrideAccess) })
   if (a.id !== undefined && a.id !== null) {
     // REST has already turned a non-numeric path id into NaN; name what the client sent.
     const raw = typeof a.id === 'number' && Number.isNaN(a.id) ? (req.routeParams?.id ?? a.id) : a.id
     assertValidId(raw, collectionIdType(payload, collection.slug), 'id', collection.slug, 404)
   }
+  if (a.joins !== undefined && a.joins !== false) assertJoins(a.joins, collection.flattenedFields, req, Boolean(overrideAccess))
   await checkCommonArgs(a, { flattenedFields: collection.flattenedFields, drafts: Boolean(collection.versions?.drafts) }, operation, req)
   return args
+}
+
+/** Paths of the join fields (in groups and tabs too). */
+function joinPaths(fields: readonly FlattenedField[], prefix = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const f of fields) {
+    if (f.type === 'join' && typeof f.collection === 'string') out.set(`${prefix}${f.name}`, f.collection)
+    if ((f.type === 'group' || f.type === 'tab') && 'flattenedFields' in f) for (const [k, v] of joinPaths(f.flattenedFields, `${prefix}${f.name}.`)) out.set(k, v)
+  }
+  return out
+}
+
+/**
+ * `joins`: only the collection's join fields, each `false` or `{ limit, page, sort, where, count }`.
+ * Payload looked up any name it was given (a TypeError for names of no join field: a 500).
+ */
+function assertJoins(joins: unknown, fields: readonly FlattenedField[], req: PayloadRequest, overrideAccess: boolean) {
+  if (!isPlainObject(joins)) throw new BadInput(`joins: must be an object of join fields, got ${show(joins)}`)
+  const known = joinPaths(fields)
+  for (const [name, value] of Object.entries(joins)) {
+    const slug = known.get(name)
+    if (!slug) throw new BadInput(`joins[${name}]: ${known.size ? `not a join field; use ${[...known.keys()].join(', ')}` : 'there are no join fields here'}`)
+    if (value === false) continue
+    if (!isPlainObject(value)) throw new BadInput(`joins[${name}]: must be false or an object of limit, page, sort, where`)
+    if (value.limit !== undefined && !(Number.isSafeInteger(value.limit) && (value.limit as number) >= 0)) throw new BadInput(`joins[${name}][limit]: must be a whole number, got ${show(value.limit)}`)
+    if (value.page !== undefined && !(Number.isSafeInteger(value.page) && (value.page as number) >= 1 && (value.page as number) <= MAX_PAGE)) throw new BadInput(`joins[${name}][page]: must be a whole number from 1 to ${MAX_PAGE}, got ${show(value.page)}`)
+    if (value.sort !== undefined && typeof value.sort !== 'string') throw new BadInput(`joins[${name}][sort]: must be a field name`)
+    const related = req.payload.collections[slug]?.config
+    if (value.where !== undefined && related) assertValidWhere(value.where, { payload: req.payload, collection: related, locale: req.locale, overrideAccess }, `joins[${name}][where]`)
+  }
 }
 
 /**

@@ -28,7 +28,13 @@ type Target =
   | { kind: 'jsonPath' }
   | { kind: 'unknown' }
 
-export type WhereContext = { payload: Payload; collection: SanitizedCollectionConfig; locale?: string | null }
+export type WhereContext = {
+  payload: Payload
+  collection: SanitizedCollectionConfig
+  locale?: string | null
+  /** Trusted callers (the Local API's default) may hop through more relationships. */
+  overrideAccess?: boolean
+}
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date)
@@ -89,6 +95,9 @@ function resolvePath(path: string, ctx: WhereContext, label: string): Target {
   // Version queries (`/api/news/versions`) address the document's fields under `version.`.
   if (paths.some((x) => x.invalid || !x.field) && p.startsWith('version.')) paths = attempt(p.slice('version.'.length))
   if (!paths.length || paths.some((x) => x.invalid || !x.field)) return { kind: 'unknown' }
+  // Payload validates a path through two or more relationships in a promise it never awaits: when
+  // any other condition is refused, that promise rejects unhandled (Next.js logs "⨯ unhandledRejection").
+  if (paths.length > 2 && !ctx.overrideAccess) throw new BadInput(`${label}: a query may go through one relationship (such as topics.title), not more`)
   const last = paths.at(-1)!
   const field = last.field
   if (field.type === 'json' || field.type === 'richText') {

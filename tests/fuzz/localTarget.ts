@@ -48,8 +48,10 @@ export async function localTarget(): Promise<FuzzTarget> {
       mark: lines.mark,
       errorsSince: async (mark) =>
         lines.errorsSince(mark).map((l) => {
-          const err = l.err as { type?: string; message?: string; cause?: { message?: string } } | undefined
-          return { type: err?.type, message: err?.message ?? l.msg, cause: err?.cause?.message, raw: JSON.stringify(l).slice(0, 300) }
+          const err = l.err as { type?: string; message?: string; stack?: string; cause?: { message?: string } } | undefined
+          // pino keeps a cause only inside the stack text ("caused by: …").
+          const cause = err?.cause?.message ?? err?.stack?.split('\n').find((line) => line.includes('caused by:'))?.trim()
+          return { type: err?.type, message: err?.message ?? l.msg, cause, raw: JSON.stringify(l).slice(0, 300) }
         }),
     },
     close: () => n.close(),

@@ -55,8 +55,15 @@ describe.skipIf(skip)(`fuzz: ${REQUESTS} generated requests over every public ro
     const statuses = new Map<number, number>()
     const covered = new Set<string>()
     const started = performance.now()
+    // A rejection nobody handles ends a Node process: it counts against the request in flight.
+    let current: { index: number; request: FuzzRequest } | undefined
+    const onUnhandled = (reason: unknown) => {
+      if (current) failures.push({ ...current, status: 'unhandled rejection', detail: String((reason as Error)?.stack ?? reason).slice(0, 300) })
+    }
+    process.on('unhandledRejection', onUnhandled)
     for (let index = 0; index < REQUESTS; index++) {
       const request = r.chance(0.2) ? graphqlRequest(r) : restRequest(r, world)
+      current = { index, request }
       covered.add(request.route)
       const headers = { ...request.headers }
       if (request.as !== 'anonymous') {
@@ -99,6 +106,8 @@ describe.skipIf(skip)(`fuzz: ${REQUESTS} generated requests over every public ro
         fail(`logged at ERROR: ${e.message !== undefined ? `${e.type ?? ''}: ${String(e.message).slice(0, 160)}${e.cause ? ` (cause: ${e.cause})` : ''}` : e.raw}`)
       }
     }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    process.off('unhandledRejection', onUnhandled)
     const seconds = (performance.now() - started) / 1000
     const fiveXX = [...statuses].filter(([s]) => s >= 500).reduce((sum, [, c]) => sum + c, 0)
     console.log(

@@ -88,7 +88,8 @@ export async function remoteTarget(baseUrl: string): Promise<FuzzTarget> {
         const text = buf.toString('utf8').replace(/\u001b\[[0-9;]*m/g, '')
         return text
           .split('\n')
-          .filter((l) => /^\[[\d:]+\] (ERROR|FATAL):/.test(l))
+          // pino's ERROR lines, and what Next.js itself reports (⨯ unhandledRejection, ⨯ Error …).
+          .filter((l) => /^\[[\d:]+\] (ERROR|FATAL):/.test(l) || l.startsWith('⨯ '))
           .map((l): ErrorLine => ({ message: l.replace(/^\[[\d:]+\] \w+: /, '').slice(0, 200), raw: l.slice(0, 300) }))
       },
     },
