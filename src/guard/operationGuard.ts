@@ -100,8 +100,9 @@ async function checkCommonArgs(a: Record<string, unknown>, entity: Entity, opera
       if (operation === 'create' || operation === 'update') {
         const locales = payload.config.localization ? payload.config.localization.localeCodes : []
         assertDataTypes(a.data, entity.flattenedFields, locales)
-        // Drafts are saved without field validation (see relationsGuard).
-        if (a.draft && entity.drafts) await assertRelationsExist(a.data, entity.flattenedFields, locales, req)
+        // Drafts are saved without field validation (see relationsGuard); a duplicate of a draft is
+        // one too, whatever `draft` says, so every save of a collection with drafts is checked.
+        if (entity.drafts) await assertRelationsExist(a.data, entity.flattenedFields, locales, req)
       }
       if (AUTH_OPERATIONS.has(operation)) {
         for (const k of AUTH_STRINGS) {

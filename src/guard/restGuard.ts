@@ -84,8 +84,9 @@ async function check(request: Request, config: SanitizedConfig): Promise<Request
   const limit = isMultipart ? multipartBytes(config) : MAX_JSON_BYTES
   let body = await readBody(request, limit)
   const headers = new Headers(request.headers)
-  // Without a body Payload reads nothing (JSON: `{}`); an empty multipart body still goes to busboy.
-  if (body.byteLength === 0 && !isMultipart) return rebuild(request, url, body, headers)
+  // Without a body Payload reads nothing (JSON: `{}`); an empty multipart body still goes to busboy,
+  // and an empty JSON method-override body to request.json(), outside Payload's error handling.
+  if (body.byteLength === 0 && !isMultipart && !(override && type === 'application/json')) return rebuild(request, url, body, headers)
 
   if (override && type === 'application/x-www-form-urlencoded') {
     // Payload appends this body to the URL as the query of a GET: `${url}?${body}`, which spoils

@@ -13,6 +13,9 @@ const json = (body: string, headers: Record<string, string> = {}): RequestInit =
   body,
 })
 
+/** A draft made in beforeAll (drafts are saved without validation, duplicates of drafts too). */
+const DRAFT_ID = 1
+
 /** Each of these answered 500 (Payload's REST and GraphQL handlers) and logged the error, most with the full SQL. */
 const cases: Case[] = [
   { name: 'limit=1.5', path: '/api/news?limit=1.5', status: 400, message: /^limit: must be a whole number/ },
@@ -96,6 +99,8 @@ const cases: Case[] = [
   { name: 'rich text whose children are no list (Lexical: TypeError)', path: '/api/news', init: json(JSON.stringify({ title: 'Rik', body: { root: { children: 'x' } } })), as: 'editor', status: 400, message: /^body\.root\.children: must be a list of nodes/ },
   { name: 'a date string PostgreSQL cannot parse ("0")', path: '/api/topics', init: json(JSON.stringify({ title: 'Noll', updatedAt: '0' })), as: 'editor', status: 400, message: /^updatedAt: must be an ISO 8601 date/ },
   { name: 'an empty date (SQLite stored it; reading it back failed)', path: '/api/subscribers', init: json(JSON.stringify({ email: 'tom@example.se', unsubscribedAt: '' })), as: 'admin', status: 400, message: /^unsubscribedAt: must be an ISO 8601 date/ },
+  { name: 'a method-override GET with an empty JSON body (request.json() threw outside the handler)', path: '/api/topics', init: { method: 'POST', headers: { 'content-type': 'application/json', 'x-payload-http-method-override': 'GET' }, body: '' }, status: 400, message: /^body: not valid JSON/ },
+  { name: 'GraphQL duplicate of a draft pointing to missing topics', path: '/api/graphql', init: json(JSON.stringify({ query: `mutation { duplicateNewsItem(id: ${DRAFT_ID}, data: { topics: [999999] }) { id } }` })), as: 'editor', status: 200, message: /^topics\[0\]: there is no topics with id 999999/ },
   { name: 'GraphQL subscription', path: '/api/graphql', init: json(JSON.stringify({ query: 'subscription { News { docs { id } } }' })), status: 400, message: /no subscriptions/ },
   { name: 'GraphQL undefined variable', path: '/api/graphql', init: json(JSON.stringify({ query: '{ __typename @include(if: $x) }' })), status: 400, message: /Variable "\$x" is not defined/ },
   { name: 'GraphQL verifyEmail without verification', path: '/api/graphql', init: json(JSON.stringify({ query: 'mutation { verifyEmailUser(token: "x") }' })), status: 200, message: /users does not verify e-mail addresses/ },
@@ -123,6 +128,8 @@ describe.skipIf(databaseUnavailable())("Payload's own API on bad input: a 4xx wi
     // The first user becomes an admin whatever it asks for (collections/users.ts): the admin first.
     auth.admin = await n.editor('admin')
     auth.editor = await n.editor('editor')
+    const draft = await n.payload.create({ collection: 'news', data: { title: 'Utkast', _status: 'draft' } as never, draft: true })
+    if (draft.id !== DRAFT_ID) throw new Error(`the draft is ${draft.id}, not ${DRAFT_ID}`)
     // What Payload's real pino logger writes (routeError and GraphQL's handleError log through it).
     log = captureLogLines(n.payload)
   })
