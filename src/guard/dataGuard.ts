@@ -27,7 +27,16 @@ export function assertDataTypes(data: Record<string, unknown>, fields: readonly 
   }
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/
+
+/** An ISO 8601 date whose fields exist on the calendar (JavaScript reads 2021-02-30 as 2 March; PostgreSQL refuses it). */
+function isCalendarDate(s: string): boolean {
+  const m = ISO_DATE.exec(s)
+  if (!m) return false
+  const [, y, mo, d, h = '0', mi = '0', sec = '0', , oh = '0', om = '0'] = m
+  const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate()
+  return Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= days && Number(h) <= 23 && Number(mi) <= 59 && Number(sec) <= 59 && Number(oh) <= 14 && Number(om) <= 59
+}
 
 /** Lexical's hooks walk `children` as arrays of node objects: `children: "x"` was a TypeError (a 500). */
 function assertLexicalTree(root: unknown, path: string) {
@@ -62,7 +71,7 @@ function checkField(field: FlattenedField, value: unknown, path: string, locales
       each((v, p) => {
         if (v === null) return
         // PostgreSQL parses a date string itself: "0" or "5." reached it as given ("out of range").
-        if (typeof v === 'string' && !ISO_DATE.test(v)) throw new BadInput(`${p}: must be an ISO 8601 date such as 2021-04-20 or 2021-04-20T08:00:00.000Z, got ${show(v)}`)
+        if (typeof v === 'string' && !isCalendarDate(v)) throw new BadInput(`${p}: must be an ISO 8601 date such as 2021-04-20 or 2021-04-20T08:00:00.000Z, got ${show(v)}`)
         assertDate(v, p)
       })
       return
