@@ -10,7 +10,10 @@ import { remoteTarget } from './remoteTarget'
 import { hostileBody } from './requestBodies'
 import { type FuzzRequest, type FuzzWorld, restRequest } from './restRequests'
 
-/** Requests per run and database (FUZZ_REQUESTS), and the seed (FUZZ_SEED) to replay a run. */
+/**
+ * Requests per run and database (FUZZ_REQUESTS), and the seed (FUZZ_SEED: a number replays a run,
+ * `random` explores; see random.ts). FUZZ_BASE_URL points it at a running server (remoteTarget.ts).
+ */
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2500)
 const seed = fuzzSeed()
 
