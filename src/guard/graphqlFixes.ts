@@ -1,9 +1,10 @@
 import type { GraphQLOutputType } from 'graphql'
-import type { Config } from 'payload'
+import type { Config, SanitizedCollectionConfig } from 'payload'
 
 import { formatNames, toWords } from 'payload'
 
 import { BadInput } from './badInput'
+import { assertNoUploadFromUrl } from './uploadFromUrl'
 
 type GraphQLConfig = NonNullable<Config['graphQL']>
 type Queries = NonNullable<GraphQLConfig['queries']>
@@ -66,12 +67,30 @@ export const withGraphQLQueryFixes =
 export const withGraphQLMutationFixes =
   (own?: Mutations): Mutations =>
   (GraphQL, ctx) => {
-    const c = ctx as unknown as { Mutation: { fields: Record<string, Field> }; config: { collections: { slug: string; auth?: { verify?: unknown }; graphQL?: false | { singularName?: string } }[] } }
+    const c = ctx as unknown as { Mutation: { fields: Record<string, Field> }; config: { collections: (SanitizedCollectionConfig & { graphQL?: false | { singularName?: string } })[] } }
     const fixes: Record<string, Field> = {}
+    const singularOf = (collection: (typeof c.config.collections)[number]) =>
+      collection.graphQL && collection.graphQL.singularName ? toWords(collection.graphQL.singularName, true) : formatNames(collection.slug).singular
+    for (const collection of c.config.collections) {
+      if (!collection.upload || collection.graphQL === false) continue
+      // See uploadFromUrl.ts: Payload drops the URL from the data before any hook.
+      for (const name of [`create${singularOf(collection)}`, `duplicate${singularOf(collection)}`]) {
+        const field = c.Mutation.fields[name]
+        if (!field?.resolve) continue
+        const resolve = field.resolve
+        fixes[name] = {
+          ...field,
+          resolve: (source: unknown, args: unknown, ...rest: unknown[]) => {
+            assertNoUploadFromUrl(collection, (args as { data?: unknown } | undefined)?.data)
+            return resolve(source, args, ...rest)
+          },
+        }
+      }
+    }
     for (const collection of c.config.collections) {
       if (!collection.auth || collection.auth.verify || collection.graphQL === false) continue
       // The name Payload gives the mutation (initCollections).
-      const singular = collection.graphQL?.singularName ? toWords(collection.graphQL.singularName, true) : formatNames(collection.slug).singular
+      const singular = singularOf(collection)
       const field = c.Mutation.fields[`verifyEmail${singular}`]
       if (!field) continue
       fixes[`verifyEmail${singular}`] = {

@@ -13,11 +13,12 @@ export const multipartLimits = (upload: { limits?: Partial<MultipartLimits> } | 
 
 /**
  * Runs the buffered body through busboy, the parser Payload uses, with Payload's limits, and
- * returns the text fields. Payload turns busboy's complaints (truncated form, bad part headers,
+ * returns the text fields and the number of file parts. Payload turns busboy's complaints (truncated form, bad part headers,
  * an unsupported multipart type) into 500s; here they are a 400, and a limit a 413.
  */
-export async function checkMultipart(body: Uint8Array, headers: Headers, limits: MultipartLimits, abortOnLimit: boolean): Promise<Record<string, string>> {
+export async function checkMultipart(body: Uint8Array, headers: Headers, limits: MultipartLimits, abortOnLimit: boolean): Promise<{ fields: Record<string, string>; files: number }> {
   const fields: Record<string, string> = {}
+  let files = 0
   let parser: Busboy.Busboy
   try {
     parser = Busboy({ headers: Object.fromEntries(headers), limits })
@@ -31,6 +32,7 @@ export async function checkMultipart(body: Uint8Array, headers: Headers, limits:
       else fields[name] = value
     })
     parser.on('file', (_name, stream) => {
+      files++
       if (abortOnLimit) stream.on('limit', tooLarge)
       // A form cut off inside a file fails the file stream as well; unheard, that error would end the process.
       stream.on('error', (err: Error) => reject(new BadInput(`body: malformed multipart/form-data (${err.message})`)))
@@ -41,5 +43,5 @@ export async function checkMultipart(body: Uint8Array, headers: Headers, limits:
     parser.on('close', () => resolve())
     parser.end(body)
   })
-  return fields
+  return { fields, files }
 }

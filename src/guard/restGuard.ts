@@ -10,6 +10,7 @@ import { DEFAULT_MULTIPART_BYTES, MAX_JSON_BYTES, MAX_LIMIT } from './limits'
 import { checkMultipart, multipartLimits } from './multipart'
 import { assertSafeStrings } from './nul'
 import { assertPathParams } from './pathGuard'
+import { assertNoUploadFromUrl } from './uploadFromUrl'
 import { BodyTooLarge, readBody } from './readBody'
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT'])
@@ -80,6 +81,8 @@ async function check(request: Request, config: SanitizedConfig): Promise<Request
   if (!BODY_METHODS.has(request.method)) return queryChanged ? rebuild(request, url, undefined) : request
 
   const type = mainType(request.headers.get('content-type'))
+  const rest = url.pathname.slice(api.length + 1).split('/').slice(1).filter(Boolean)
+  const createsDocument = request.method === 'POST' && !override && (rest.length === 0 || (rest.length === 2 && rest[1] === 'duplicate'))
   const isMultipart = type.startsWith('multipart/')
   const limit = isMultipart ? multipartBytes(config) : MAX_JSON_BYTES
   let body = await readBody(request, limit)
@@ -99,15 +102,21 @@ async function check(request: Request, config: SanitizedConfig): Promise<Request
     body = new TextEncoder().encode(query.toString())
   } else if (type === 'application/json') {
     // Also what Payload stores without an operation (preferences): no NUL, no lone surrogate.
-    assertSafeStrings(parseJsonObject(body), 'body')
+    const data = parseJsonObject(body)
+    assertSafeStrings(data, 'body')
+    if (createsDocument) assertNoUploadFromUrl(collection, data)
     // Payload compares the type case-sensitively; anything else would leave its body unread.
     headers.set('content-type', 'application/json')
   } else if (isMultipart) {
     if (type !== 'multipart/form-data') throw new BadInput(`body: ${type} is not supported; send multipart/form-data`, 415)
     if (!/;\s*boundary=/i.test(request.headers.get('content-type') ?? '')) throw new BadInput('body: multipart/form-data without a boundary', 400)
     const upload = config.upload as { limits?: Record<string, number>; abortOnLimit?: boolean } | undefined
-    const fields = await checkMultipart(body, headers, multipartLimits(upload), upload?.abortOnLimit ?? true)
-    if (typeof fields._payload === 'string') assertSafeStrings(parseJsonObject(new TextEncoder().encode(fields._payload), '_payload'), '_payload')
+    const { fields, files } = await checkMultipart(body, headers, multipartLimits(upload), upload?.abortOnLimit ?? true)
+    if (typeof fields._payload === 'string') {
+      const data = parseJsonObject(new TextEncoder().encode(fields._payload), '_payload')
+      assertSafeStrings(data, '_payload')
+      if (createsDocument && !files) assertNoUploadFromUrl(collection, data)
+    }
     // A `file` text field is a client upload (the file is already in cloud storage): Payload needs a storage adapter's handlers for it.
     const uploads = collection?.upload as { handlers?: unknown[] } | false | undefined
     if (typeof fields.file === 'string' && !(uploads && uploads.handlers?.length)) throw new BadInput('file: send the file itself; client uploads need a storage adapter')
