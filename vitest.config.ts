@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
-const integration = ['tests/integration/**/*.test.ts']
+// The fuzz test (tests/fuzz) runs per database like the integration suite.
+const integration = ['tests/integration/**/*.test.ts', 'tests/fuzz/**/*.test.ts']
 const slow = { testTimeout: 60_000, hookTimeout: 120_000 }
 
 /**

@@ -1,5 +1,7 @@
 import type { CollectionConfig, CollectionSlug, Validate } from 'payload'
 
+import { relationship } from 'payload/shared'
+
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { anyone, loggedIn } from '../src/access.js'
@@ -29,7 +31,11 @@ export const topicsCollection = (options: ResolvedNewsroomOptions): CollectionCo
         index: true,
         admin: { position: 'sidebar' },
         filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
-        validate: (async (value: unknown, { id, req }: Parameters<Validate>[1]) => {
+        validate: (async (value: unknown, options: Parameters<Validate>[1]) => {
+          // A custom validate replaces Payload's: keep its check that the parent exists (else a foreign-key 500).
+          const exists = await relationship(value as never, options as never)
+          if (exists !== true) return exists
+          const { id, req } = options
           if (!value || !id) return true
           // Walk up from the chosen parent: meeting this topic again would make a cycle.
           let cursor: unknown = typeof value === 'object' ? (value as { id: unknown }).id : value

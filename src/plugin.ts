@@ -21,6 +21,8 @@ import { feedEndpoints, feedListEndpoint } from './endpoints/feeds.js'
 import { itemsEndpoint } from './endpoints/items.js'
 import { newsletterEndpoints } from './endpoints/newsletter.js'
 import { subscribersAdminEndpoints } from './endpoints/subscribersAdmin.js'
+import { withGraphQLMutationFixes, withGraphQLQueryFixes } from './guard/graphqlFixes.js'
+import { guardEveryCollectionOnInit, restoreErrorNames, withOperationGuard } from './guard/registerGuard.js'
 import { listingJobs } from './listing/jobsConfig.js'
 import { checkWordIndex, guardSchemaPush } from './listing/wordIndexGuard.js'
 import { newsletterJobsConfig } from './newsletter/jobsConfig.js'
@@ -50,6 +52,8 @@ export const newsroomPlugin =
       throw new Error(`newsroomPlugin: the config already has a collection "${clash.slug}"; pick another slug with collections.<name>.slug`)
     }
 
+    // Bad input (queries, ids, bodies) is a 4xx on every collection, the app's own included: see src/guard.
+    restoreErrorNames()
     const serverURL = options.serverURL ?? config.serverURL ?? 'http://localhost:3000'
     const own = (config.collections ?? []).map((c) => hardenAuthCollection(c, options.login, options.trustProxy, serverURL))
 
@@ -58,19 +62,20 @@ export const newsroomPlugin =
       db: guardSchemaPush(config.db, options.search),
       // The body fields are rich text: a project without a default editor gets Lexical.
       editor: config.editor ?? lexicalEditor(),
-      collections: [...own, ...collections].map(hardenUploadCollection),
+      collections: [...own, ...collections].map(hardenUploadCollection).map(withOperationGuard),
       // A wrong password or a throttled login is the visitor's doing, not a server error.
       // (Payload looks levels up by the error's class name; its type lists only its own classes.)
       loggingLevels: { AuthenticationError: 'info', LoginThrottled: 'info', ...config.loggingLevels } as Config['loggingLevels'],
+      graphQL: { ...config.graphQL, queries: withGraphQLQueryFixes(config.graphQL?.queries), mutations: withGraphQLMutationFixes(config.graphQL?.mutations) },
       endpoints: options.enabled
         ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : []), ...subscribersAdminEndpoints]
         : config.endpoints,
-      onInit: async (payload) => {
+      onInit: guardEveryCollectionOnInit(async (payload) => {
         guardLockedDocuments(payload)
         await config.onInit?.(payload)
         // After the app's own onInit, which may run the migrations.
         await checkWordIndex(payload, options.search)
-      },
+      }),
       jobs: listingJobs(newsletterOn ? newsletterJobsConfig(config.jobs, newsletterTasks(options)) : { ...config.jobs }),
       custom: {
         ...config.custom,

@@ -14,6 +14,9 @@ export const slugField = (fromField = 'title'): TextField => ({
   unique: true,
   index: true,
   admin: { position: 'sidebar', description: L.slugHelp },
+  // A title of only signs ("***") made an empty slug: broken URLs, and feeds refused the item's categories.
+  validate: (value: unknown) =>
+    value === null || value === undefined || (typeof value === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value)) ? true : 'The slug needs letters or digits (a–z, 0–9); give one, or a title that has some.',
   hooks: {
     beforeValidate: [
       async ({ value, data, originalDoc, collection, req }) => {

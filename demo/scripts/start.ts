@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { createSecurityHeaders } from '../http/securityHeaders'
 import { closeUnreadRequests } from '../http/closeUnreadRequests'
 import { appendForwardedFor } from '../http/forwardedFor'
+import { isDecodablePath, undecodablePathMessage } from '../http/pathEncoding'
 import { readEnv } from '../env'
 import { createPublicCache, serveThroughCache } from '../publicCache'
 
@@ -67,6 +68,7 @@ const cache = createPublicCache({ origin: self })
 const securityHeaders = createSecurityHeaders({ serverURL: env.SERVER_URL })
 const serve = serveThroughCache(cache, (req, res) => void handle(req, res))
 const server = http.createServer((req, res) => {
+  if (!isDecodablePath(req.url ?? '/')) return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(undecodablePathMessage)
   securityHeaders(req, res)
   // The rightmost X-Forwarded-For entry is the peer, whatever the client sent (TRUST_PROXY decides what else counts).
   appendForwardedFor(req)

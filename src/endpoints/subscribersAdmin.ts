@@ -2,6 +2,8 @@ import type { CollectionSlug, Endpoint, Payload, PayloadRequest, Where } from 'p
 
 import { SUBSCRIBERS_SLUG } from '../../collections/subscribers.js'
 import { isAdminUser } from '../access.js'
+import { BadInput } from '../guard/badInput.js'
+import { assertValidWhere } from '../guard/whereGuard.js'
 import { isSubscriberStatus, resolveTopic, SUBSCRIBER_STATUSES, subscriberStats, subscriberWhere } from '../admin/subscriberFilter.js'
 import { readTextLimited } from '../http/readBodyLimited.js'
 import { BadParameter } from '../listing/params.js'
@@ -77,6 +79,16 @@ async function readFilter(req: PayloadRequest): Promise<Where> {
   const where = (req.query as { where?: unknown } | undefined)?.where
   if (where !== undefined) {
     if (!where || typeof where !== 'object' || Array.isArray(where)) throw new BadParameter('where', 'must be a where query, e.g. where[status][equals]=active')
+    // Checked here, before it is wrapped in the export's own conditions, so the message names the client's path.
+    try {
+      assertValidWhere(where, { payload: req.payload, collection: req.payload.collections[SUBS]!.config, locale: req.locale, overrideAccess: false })
+    } catch (err) {
+      if (err instanceof BadInput) {
+        const [, path, why] = /^(\S+): (.*)$/s.exec(err.message) ?? [null, 'where', err.message]
+        throw new BadParameter('where', `${why} (${path})`)
+      }
+      throw err
+    }
     and.push(where as Where)
   }
   const search = params.get('search')?.trim()

@@ -1,9 +1,6 @@
 import config from '@payload-config'
-import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
-export const OPTIONS = REST_OPTIONS(config)
+import { guardedRestRoutes } from 'payload-plugin-newsroom/guard'
+
+// Payload's REST handlers behind the request guard: bad input is a 4xx, never a 500 (src/guard).
+export const { GET, POST, DELETE, PATCH, PUT, OPTIONS } = guardedRestRoutes(config)

@@ -1,5 +1,6 @@
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const POST = GRAPHQL_POST(config)
-export const OPTIONS = REST_OPTIONS(config)
+import { guardedGraphQLRoute } from 'payload-plugin-newsroom/guard'
+
+// Payload's GraphQL handler behind the GraphQL guard: size, parse, fragment cycles, depth (src/guard).
+export const { POST, OPTIONS } = guardedGraphQLRoute(config)
