@@ -9,10 +9,8 @@ type PostgresDb = { execute: (query: string) => Promise<unknown> }
  * What the listing's search needs beside the tables Payload's own migrations create: a covering
  * `(locale, type, search)` index on SQLite, the pg_trgm indexes on PostgreSQL, and the word index
  * with its triggers on both (src/listing/wordIndexSchema.ts). Run it in a migration of your own,
- * after the one that creates the plugin's collections:
- *
- *   import { sqliteSearchMigration } from 'payload-plugin-newsroom/migrations'
- *   export const { up, down } = sqliteSearchMigration
+ * after the one that creates the plugin's collections, whose whole content is then
+ * `export const { up, down } = sqliteSearchMigration` (see the README).
  */
 export const SQLITE_SEARCH_UP: string[] = [
   'CREATE INDEX IF NOT EXISTS `newsroom_index_locale_type_search_idx` ON `newsroom_index` (`locale`, `type`, `search`)',
