@@ -190,6 +190,15 @@ describe('the plugin installed from its tarball into a fresh Payload app', () =>
     expect(listing.facets).toEqual({ all: 1, news: 1, events: 0, press: 0 })
     const header = res.headers.get('x-newsroom-search')
     expect(header).toBe('word-index')
+    // The request guard from payload-plugin-newsroom/guard in the app's route files: bad input is a 4xx with a message.
+    for (const bad of ['/api/news?limit=1.5', '/api/news?where=abc', '/api/news/abc']) {
+      const r = await fetch(`${baseUrl}${bad}`)
+      expect(r.status, bad).toBeGreaterThanOrEqual(400)
+      expect(r.status, bad).toBeLessThan(500)
+      expect(((await r.json()) as { errors: { message: string }[] }).errors[0]!.message, bad).toBeTruthy()
+    }
+    const gql = await fetch(`${baseUrl}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' })
+    expect(gql.status).toBe(400)
     const both = (await (await fetch(`${baseUrl}/api/newsroom/items?q=${encodeURIComponent('ÄNGÖ')}`)).json()) as { facets: Json }
     expect(both.facets).toEqual({ all: 2, news: 1, events: 1, press: 0 })
 
