@@ -3,7 +3,7 @@ import type { TaskConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../options.js'
 
 import { DIGEST_QUEUE, TASK_DIGEST, TASK_SEND_MAIL, TASK_SIGNUP, type Frequency } from './common.js'
-import { runDigest } from './digest.js'
+import { runDigest } from './digest/runDigest.js'
 import { purgeRateLimits } from './rateLimit.js'
 import { type MailKind, sendQueuedMail } from './sendMail.js'
 import { processSignup, purgeExpiredSignups, type SignupInput } from './signup.js'

@@ -19,7 +19,7 @@ import { parsedAtom, parsedCalendar, parsedJsonFeed, parsedRss } from './parsedF
 
 /**
  * Pending: the assertion below fails as soon as the pending part lands, so the flag cannot be forgotten:
- * - `src/newsletter/digest.ts` imports `@payloadcms/db-sqlite/drizzle`, which a PostgreSQL-only
+ * - `src/newsletter/digest/updateWhereIn.ts` imports `@payloadcms/db-sqlite/drizzle`, which a PostgreSQL-only
  *   app does not have (goes away with the one raw-SQL module of issue 11).
  */
 const UNDECLARED_IMPORTS_PENDING = ['@payloadcms/db-sqlite']

@@ -6,7 +6,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DIGEST_DELIVERIES_SLUG } from '../../collections/newsletterRuns'
-import { runDigest, periodKey } from '../../src/newsletter/digest'
+import { periodKey } from '../../src/newsletter/digest/periodKey'
+import { runDigest } from '../../src/newsletter/digest/runDigest'
 import { databaseUnavailable, testDatabase } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
 import { createActiveSubscriber, createNewsletterTopics, linkIn, publishNews, runSignupJobs, submitConfirmation } from '../support/newsletter'
@@ -417,7 +418,7 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     smtp.delayMs = 400
     try {
       // The command behind `npm run digest` (node directly, so SIGKILL hits the worker itself, not npm).
-      const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'demo/scripts/digest.ts', '--frequency', 'daily', '--period', period], {
+      const child = spawn(process.execPath, ['--conditions=production', '--conditions=newsroom-source', '--import', 'tsx', 'demo/scripts/digest.ts', '--frequency', 'daily', '--period', period], {
         env: {
           ...process.env,
           NODE_OPTIONS: '',

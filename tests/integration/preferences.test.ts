@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { runDigest } from '../../src/newsletter/digest'
+import { runDigest } from '../../src/newsletter/digest/runDigest'
 import { preferencesUrl } from '../../src/newsletter/common'
 import { ensureUnsubscribeNonce } from '../../src/newsletter/sendMail'
 import { databaseUnavailable } from '../support/database'

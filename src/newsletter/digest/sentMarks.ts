@@ -1,0 +1,47 @@
+import type { CollectionSlug, Payload } from 'payload'
+
+import { DIGEST_DELIVERIES_SLUG } from '../../../collections/newsletterRuns.js'
+import { SUBSCRIBERS_SLUG } from '../../../collections/subscribers.js'
+import { updateWhereIn } from './updateWhereIn.js'
+
+const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
+const DELIVERIES = DIGEST_DELIVERIES_SLUG as CollectionSlug
+
+/** Mails per batched `sent` UPDATE (or whatever was sent within a second). */
+const SENT_BATCH = 100
+
+export type SentMarks = ReturnType<typeof sentMarks>
+
+/**
+ * Sent deliveries not yet marked: one UPDATE of the deliveries and one of the subscribers
+ * (`lastDigestAt`, `failedInRow` reset) per batch. A failed flush is logged: its rows stay
+ * `sending`, which the next run treats as an unknown outcome (never resent).
+ */
+export function sentMarks(payload: Payload, startedAt: Date) {
+  let deliveries: string[] = []
+  let subscribers: (string | number)[] = []
+  let since = Date.now()
+  const flush = async () => {
+    since = Date.now()
+    if (!deliveries.length) return
+    const d = deliveries
+    const s = subscribers
+    deliveries = []
+    subscribers = []
+    const now = new Date().toISOString()
+    try {
+      await updateWhereIn(payload, DELIVERIES, 'dedupeKey', d, { status: 'sent', sentAt: now, lastError: null, updatedAt: now })
+      await updateWhereIn(payload, SUBS, 'id', s, { lastDigestAt: startedAt.toISOString(), failedInRow: 0, updatedAt: now })
+    } catch (err) {
+      payload.logger.error({ err, msg: `newsletter: recording ${d.length} sent digests failed; they stay 'sending' (not resent)` })
+    }
+  }
+  return {
+    add: async (dedupeKey: string, subscriber: string | number) => {
+      deliveries.push(dedupeKey)
+      subscribers.push(subscriber)
+      if (deliveries.length >= SENT_BATCH || Date.now() - since >= 1000) await flush()
+    },
+    flush,
+  }
+}
