@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks'
 import { getPayload } from 'payload'
 
 import { createConfig } from '../payload.config'
-import { runDigest } from '../src/newsletter/digest/runDigest'
+import { runDigest } from '../src/scripts'
 import { readEnv } from '../demo/env'
 import { arg } from '../demo/scripts/withPayload'
 

@@ -21,9 +21,9 @@ import { type CollectionSlug, getPayload, handleEndpoints, type Payload, type Sa
 
 import type { ListingItem } from '../src/listing/types'
 
-import { NEWSROOM_INDEX_SLUG } from '../collections/newsroomIndex'
 import { createConfig } from '../payload.config'
-import { indexItem, itemUrl, newsroomOptions } from '../src/listing/indexer'
+import { indexItem, itemUrl } from '../src/listing/indexer'
+import { pluginOptions } from '../src/pluginOptions'
 import { parseListingParams } from '../src/listing/params'
 import { groupedFacetCounts, likeFacetCounts } from '../src/listing/facets'
 import { type ListingOptions, runListing } from '../src/listing/query'
@@ -36,7 +36,7 @@ import { median, ms, ratio, seconds, type Summary, table, timeCases } from './st
 export type DbKind = 'sqlite' | 'postgres'
 type Collection = 'news' | 'events' | 'press'
 const COLLECTIONS: Collection[] = ['news', 'events', 'press']
-const INDEX = NEWSROOM_INDEX_SLUG as CollectionSlug
+const INDEX = 'newsroom-index'
 export const TARGET_P95_MS = 50
 
 export type ListingBenchOptions = {
@@ -180,7 +180,7 @@ async function maxId(payload: Payload, collection: Collection): Promise<number> 
  */
 async function bulkLoad(ctx: Ctx, from: number, publishedSoFar: number, targetPublished: number) {
   const { payload, db, kind } = ctx
-  const options = newsroomOptions(payload)
+  const options = pluginOptions(payload)
   const T = db.tables
   const indexTable = T.newsroom_index!
   const withFeed = 'feed' in indexTable
@@ -297,7 +297,7 @@ async function verifyBulk(ctx: Ctx, samples: { type: Collection; id: number }[])
   for (const { type, id } of samples) {
     const key = `${type}:${id}`
     const mine = await indexRows(ctx.payload, key)
-    await indexItem({ payload: ctx.payload, type, id })
+    await indexItem({ payload: ctx.payload, options: pluginOptions(ctx.payload), type, id })
     const theirs = await indexRows(ctx.payload, key)
     if (mine.size !== theirs.size) diffs.push(`${key}: ${mine.size} bulk rows vs ${theirs.size} from indexItem`)
     for (const [locale, row] of theirs) {
@@ -425,10 +425,10 @@ export async function runListingBench(o: ListingBenchOptions): Promise<ListingBe
   const { topics, parents } = await createTopics(booted.payload)
   const ctx: Ctx = { ...booted, topics, parents, log }
   try {
-    const options = newsroomOptions(ctx.payload)
+    const options = pluginOptions(ctx.payload)
     const params = (query: string) =>
       parseListingParams(new URLSearchParams(query), { locales: options.locales, defaultLocale: options.defaultLocale, defaultLimit: 10, maxLimit: 100 })
-    const listing = (query: string, opts?: ListingOptions) => runListing(ctx.payload, params(query), opts)
+    const listing = (query: string, opts?: ListingOptions) => runListing(ctx.payload, options, params(query), opts)
 
     // 1. A small real set through the Local API (hooks keep the index), timed.
     const realItems = Math.min(o.realItems, o.items)

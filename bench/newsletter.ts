@@ -28,7 +28,6 @@ import { sql } from '@payloadcms/db-sqlite'
 import { type CollectionSlug, getPayload, type Payload } from 'payload'
 import { SMTPServer } from 'smtp-server'
 
-import { DIGEST_DELIVERIES_SLUG, DIGEST_RUNS_SLUG } from '../collections/newsletterRuns'
 import { createConfig } from '../payload.config'
 import { hashToken, newNonce, unsubscribeToken } from '../src/newsletter/tokens'
 import { readEnv } from '../demo/env'
@@ -292,9 +291,9 @@ export async function runNewsletterBench(o: NewsletterBenchOptions): Promise<New
     const { result, processMs, samples } = await runSender({ ...env, SMTP_URL: sink.url }, period, sink)
 
     const deliveriesSent = (
-      await payload.count({ collection: DIGEST_DELIVERIES_SLUG as CollectionSlug, where: { and: [{ periodKey: { equals: period } }, { status: { equals: 'sent' } }] }, overrideAccess: true })
+      await payload.count({ collection: 'digest-deliveries', where: { and: [{ periodKey: { equals: period } }, { status: { equals: 'sent' } }] }, overrideAccess: true })
     ).totalDocs
-    const run = (await payload.findByID({ collection: DIGEST_RUNS_SLUG as CollectionSlug, id: result.runId, depth: 0, overrideAccess: true })) as unknown as { sent: number }
+    const run = (await payload.findByID({ collection: 'digest-runs', id: result.runId, depth: 0, overrideAccess: true })) as unknown as { sent: number }
     const s = sink.state
     const problems: string[] = []
     if (s.mails !== o.subscribers) problems.push(`sink received ${fmt(s.mails)} mails, expected ${fmt(o.subscribers)}`)

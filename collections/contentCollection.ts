@@ -7,6 +7,7 @@ import { loggedIn, publishedOrLoggedIn } from '../src/access.js'
 import { stampDates } from '../src/hooks/stampDates.js'
 import { indexAfterChange, indexAfterDelete } from '../src/listing/hooks.js'
 import { L } from '../src/labels.js'
+import { applyOverrides } from './applyOverrides.js'
 import { contentFields } from './fields/content.js'
 
 type Args = {
@@ -19,7 +20,7 @@ type Args = {
 
 /** The config shared by news, events and press: drafts, versions, scheduled publish, public reads of published documents only. */
 export function contentCollection({ options, key, labels, graphQL, extraFields = [] }: Args): CollectionConfig {
-  const { slug, overrides } = options.collections[key]
+  const { slug } = options.collections[key]
   const defaultConfig: CollectionConfig = {
     slug,
     labels,
@@ -42,8 +43,12 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
       drafts: { schedulePublish: true },
       maxPerDoc: 50,
     },
-    hooks: { beforeChange: [stampDates], afterChange: [indexAfterChange(key)], afterDelete: [indexAfterDelete(key)] },
     fields: [...contentFields(options), ...extraFields],
   }
-  return overrides ? overrides({ defaultConfig }) : defaultConfig
+  return applyOverrides({
+    options,
+    key,
+    defaultConfig,
+    required: { beforeChange: [stampDates], afterChange: [indexAfterChange(options, key)], afterDelete: [indexAfterDelete(options, key)] },
+  })
 }

@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-export const LOGIN_ATTEMPTS_SLUG = 'login-attempts'
+import type { ResolvedNewsroomOptions } from '../src/options.js'
+
+import { applyOverrides } from './applyOverrides.js'
 
 /**
  * Counters of the login throttle (`src/auth/loginThrottle.ts`): one row per counted attempt, `key`
@@ -8,8 +10,11 @@ export const LOGIN_ATTEMPTS_SLUG = 'login-attempts'
  * address for one account). Kept in the database so every instance sharing it agrees. Nobody
  * reads or writes them through the API; expired rows are purged.
  */
-export const loginAttemptsCollection = (): CollectionConfig => ({
-  slug: LOGIN_ATTEMPTS_SLUG,
+export const loginAttemptsCollection = (options: ResolvedNewsroomOptions): CollectionConfig =>
+  applyOverrides({ options, key: 'loginAttempts', defaultConfig: loginAttemptsConfig(options) })
+
+const loginAttemptsConfig = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+  slug: options.collections.loginAttempts.slug,
   admin: { hidden: true },
   access: { read: () => false, create: () => false, update: () => false, delete: () => false },
   graphQL: false,

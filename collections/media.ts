@@ -6,10 +6,11 @@ import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { anyone, loggedIn } from '../src/access.js'
 import { L } from '../src/labels.js'
+import { applyOverrides } from './applyOverrides.js'
 
 /** Images and PDF attachments. Alt text is required and localized. */
 export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
-  const { slug, overrides } = options.collections.media
+  const { slug } = options.collections.media
   const defaultConfig: CollectionConfig = {
     slug,
     labels: L.media,
@@ -21,5 +22,5 @@ export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionCon
     },
     fields: [{ name: 'alt', type: 'text', label: L.alt, required: true, localized: true }],
   }
-  return overrides ? overrides({ defaultConfig }) : defaultConfig
+  return applyOverrides({ options, key: 'media', defaultConfig })
 }

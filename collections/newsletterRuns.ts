@@ -1,18 +1,19 @@
-import type { CollectionConfig, CollectionSlug } from 'payload'
+import type { CollectionConfig } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { adminsOnly } from '../src/access.js'
 import { L } from '../src/labels.js'
-import { SUBSCRIBERS_SLUG } from './subscribers.js'
-
-export const DIGEST_RUNS_SLUG = 'digest-runs'
-export const DIGEST_DELIVERIES_SLUG = 'digest-deliveries'
-export const RATE_LIMITS_SLUG = 'newsletter-rate-limits'
+import { applyOverrides } from './applyOverrides.js'
 
 const readOnlyForAdmins = { read: adminsOnly, create: () => false, update: () => false, delete: adminsOnly }
 
 /** One row per run of the digest job: counts only, no addresses. Admins read them; nobody edits them. */
-export const digestRunsCollection = (): CollectionConfig => ({
-  slug: DIGEST_RUNS_SLUG,
+export const digestRunsCollection = (options: ResolvedNewsroomOptions): CollectionConfig =>
+  applyOverrides({ options, key: 'digestRuns', defaultConfig: digestRunsConfig(options) })
+
+const digestRunsConfig = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+  slug: options.collections.digestRuns.slug,
   labels: { singular: { sv: 'Utskick', en: 'Digest run' }, plural: { sv: 'Utskick', en: 'Digest runs' } },
   defaultSort: '-startedAt',
   admin: {
@@ -47,16 +48,19 @@ export const digestRunsCollection = (): CollectionConfig => ({
  * One row per subscriber and period. `dedupeKey = subscriberId:periodKey` is UNIQUE: the insert is
  * the claim, so two workers can never both send the same period's mail to one subscriber.
  */
-export const digestDeliveriesCollection = (): CollectionConfig => ({
-  slug: DIGEST_DELIVERIES_SLUG,
+export const digestDeliveriesCollection = (options: ResolvedNewsroomOptions): CollectionConfig =>
+  applyOverrides({ options, key: 'digestDeliveries', defaultConfig: digestDeliveriesConfig(options) })
+
+const digestDeliveriesConfig = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+  slug: options.collections.digestDeliveries.slug,
   labels: { singular: { sv: 'Leverans', en: 'Delivery' }, plural: { sv: 'Leveranser', en: 'Deliveries' } },
   admin: { group: L.group, useAsTitle: 'dedupeKey', defaultColumns: ['dedupeKey', 'status', 'attempts', 'lastError'] },
   access: readOnlyForAdmins,
   graphQL: false,
   fields: [
     { name: 'dedupeKey', type: 'text', required: true, unique: true, index: true },
-    { name: 'run', type: 'relationship', relationTo: DIGEST_RUNS_SLUG as CollectionSlug },
-    { name: 'subscriber', type: 'relationship', relationTo: SUBSCRIBERS_SLUG as CollectionSlug, index: true },
+    { name: 'run', type: 'relationship', relationTo: options.collections.digestRuns.slug },
+    { name: 'subscriber', type: 'relationship', relationTo: options.collections.subscribers.slug, index: true },
     { name: 'periodKey', type: 'text', required: true, index: true },
     {
       name: 'status',
@@ -78,8 +82,11 @@ export const digestDeliveriesCollection = (): CollectionConfig => ({
 })
 
 /** One row per counted attempt (`key` = `ip:…` or `email:…`); counted within its window, old rows purged. */
-export const rateLimitsCollection = (): CollectionConfig => ({
-  slug: RATE_LIMITS_SLUG,
+export const rateLimitsCollection = (options: ResolvedNewsroomOptions): CollectionConfig =>
+  applyOverrides({ options, key: 'rateLimits', defaultConfig: rateLimitsConfig(options) })
+
+const rateLimitsConfig = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+  slug: options.collections.rateLimits.slug,
   admin: { hidden: true },
   access: { read: adminsOnly, create: () => false, update: () => false, delete: () => false },
   graphQL: false,

@@ -1,15 +1,22 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdminUser } from '../src/access.js'
+import type { ResolvedNewsroomOptions } from '../src/options.js'
 
-export const NEWSROOM_INDEX_SLUG = 'newsroom-index'
+import { isAdminUser } from '../src/access.js'
+import { applyOverrides } from './applyOverrides.js'
+
+/** The index's table, whatever its slug: the word index's triggers (src/listing/wordIndexSchema.ts) and the search migrations name it. */
+export const NEWSROOM_INDEX_TABLE = 'newsroom_index'
 
 /**
  * One row per published item and locale, kept in step by hooks on news, events and press, so
  * that the "Aktuellt" listing is one query and its facets three counts. Rebuild with `npm run reindex`.
  */
-export const newsroomIndexCollection = (): CollectionConfig => ({
-  slug: NEWSROOM_INDEX_SLUG,
+export const newsroomIndexCollection = (options: ResolvedNewsroomOptions): CollectionConfig =>
+  applyOverrides({ options, key: 'newsroomIndex', defaultConfig: newsroomIndexConfig(options), keep: { dbName: NEWSROOM_INDEX_TABLE } })
+
+const newsroomIndexConfig = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+  slug: options.collections.newsroomIndex.slug,
   admin: { hidden: true },
   access: {
     read: ({ req }) => isAdminUser(req.user),

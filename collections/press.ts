@@ -1,4 +1,4 @@
-import type { CollectionConfig, CollectionSlug } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
@@ -35,7 +35,7 @@ export const pressCollection = (options: ResolvedNewsroomOptions): CollectionCon
         name: 'attachments',
         type: 'upload',
         label: L.attachments,
-        relationTo: options.collections.media.slug as CollectionSlug,
+        relationTo: options.collections.media.slug,
         hasMany: true,
         filterOptions: { mimeType: { equals: 'application/pdf' } },
       },

@@ -1,4 +1,4 @@
-import type { CollectionConfig, CollectionSlug, FieldHook } from 'payload'
+import type { CollectionBeforeDeleteHook, CollectionConfig, FieldHook } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
@@ -7,8 +7,7 @@ import { T } from '../src/admin/text.js'
 import { L } from '../src/labels.js'
 import { TASK_SEND_MAIL, TASK_SIGNUP } from '../src/newsletter/common.js'
 import { hashToken } from '../src/newsletter/tokens.js'
-
-export const SUBSCRIBERS_SLUG = 'subscribers'
+import { applyOverrides } from './applyOverrides.js'
 
 const normalizeEmail: FieldHook = ({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)
 
@@ -22,42 +21,46 @@ const internal = { admin: { hidden: true }, access: { read: () => false, create:
  * Newsletter subscribers (double opt-in). Tokens are stored as sha256 hashes; the unsubscribe
  * token is derived with an HMAC of the Payload secret (see src/newsletter/tokens.ts).
  */
-export const subscribersCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
-  slug: SUBSCRIBERS_SLUG,
+export const subscribersCollection = (options: ResolvedNewsroomOptions): CollectionConfig =>
+  applyOverrides({ options, key: 'subscribers', defaultConfig: subscribersConfig(options), required: { beforeDelete: [eraseSubscriber(options)] } })
+
+/** Erasure (GDPR): whatever else holds the address or points at the subscriber goes too. */
+const eraseSubscriber =
+  (options: ResolvedNewsroomOptions): CollectionBeforeDeleteHook =>
+  async ({ id, req }) => {
+    const { payload } = req
+    const { subscribers, digestDeliveries, rateLimits } = options.collections
+    const s = (await payload.findByID({ collection: subscribers.slug, id, depth: 0, req, overrideAccess: true, disableErrors: true })) as { email?: string } | null
+    await payload.db.deleteMany({ collection: digestDeliveries.slug, where: { subscriber: { equals: id } }, req })
+    // Sign-up attempts are counted per sha256 of the address (src/endpoints/newsletter.ts).
+    if (s?.email) await payload.db.deleteMany({ collection: rateLimits.slug, where: { key: { equals: `email:${hashToken(s.email)}` } }, req })
+    // Queued or failed sign-ups hold the address in their input (and a failure's log may quote it).
+    if (payload.collections['payload-jobs']) {
+      const notRunning = { processing: { not_equals: true } }
+      if (s?.email) {
+        await payload.db.deleteMany({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: TASK_SIGNUP } }, { 'input.email': { equals: s.email } }, notRunning] }, req })
+      }
+      // Confirmation mails queued before sign-ups became jobs name the subscriber by id.
+      await payload.db.deleteMany({
+        collection: 'payload-jobs',
+        where: { and: [{ taskSlug: { equals: TASK_SEND_MAIL } }, { 'input.subscriber': { equals: String(id) } }, notRunning] },
+        req,
+      })
+    }
+  }
+
+const subscribersConfig = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+  slug: options.collections.subscribers.slug,
   labels: { singular: { sv: 'Prenumerant', en: 'Subscriber' }, plural: { sv: 'Prenumeranter', en: 'Subscribers' } },
   admin: {
     group: L.group,
     useAsTitle: 'email',
     defaultColumns: ['email', 'status', 'frequency', 'locale', 'confirmedAt'],
     description: T.erasure,
-    components: { beforeListTable: ['payload-plugin-newsroom/rsc#SubscriberStats'] },
+    // The topics' slug travels to the server component as a prop: it has only the Payload instance otherwise.
+    components: { beforeListTable: [{ path: 'payload-plugin-newsroom/rsc#SubscriberStats', serverProps: { topicsSlug: options.collections.topics.slug } }] },
   },
   access: adminAccess,
-  hooks: {
-    // Erasure (GDPR): whatever else holds the address or points at the subscriber goes too.
-    beforeDelete: [
-      async ({ id, req }) => {
-        const { payload } = req
-        const s = (await payload.findByID({ collection: SUBSCRIBERS_SLUG as CollectionSlug, id, depth: 0, req, overrideAccess: true, disableErrors: true })) as { email?: string } | null
-        await payload.db.deleteMany({ collection: 'digest-deliveries' as CollectionSlug, where: { subscriber: { equals: id } }, req })
-        // Sign-up attempts are counted per sha256 of the address (src/endpoints/newsletter.ts).
-        if (s?.email) await payload.db.deleteMany({ collection: 'newsletter-rate-limits' as CollectionSlug, where: { key: { equals: `email:${hashToken(s.email)}` } }, req })
-        // Queued or failed sign-ups hold the address in their input (and a failure's log may quote it).
-        if (payload.collections['payload-jobs']) {
-          const notRunning = { processing: { not_equals: true } }
-          if (s?.email) {
-            await payload.db.deleteMany({ collection: 'payload-jobs' as CollectionSlug, where: { and: [{ taskSlug: { equals: TASK_SIGNUP } }, { 'input.email': { equals: s.email } }, notRunning] }, req })
-          }
-          // Confirmation mails queued before sign-ups became jobs name the subscriber by id.
-          await payload.db.deleteMany({
-            collection: 'payload-jobs' as CollectionSlug,
-            where: { and: [{ taskSlug: { equals: TASK_SEND_MAIL } }, { 'input.subscriber': { equals: String(id) } }, notRunning] },
-            req,
-          })
-        }
-      },
-    ],
-  },
   graphQL: { singularName: 'Subscriber', pluralName: 'Subscribers' },
   fields: [
     { name: 'email', type: 'email', label: L.email, required: true, unique: true, index: true, hooks: { beforeValidate: [normalizeEmail] } },
@@ -79,7 +82,7 @@ export const subscribersCollection = (options: ResolvedNewsroomOptions): Collect
       name: 'topics',
       type: 'relationship',
       label: L.topicsField,
-      relationTo: options.collections.topics.slug as CollectionSlug,
+      relationTo: options.collections.topics.slug,
       hasMany: true,
       admin: { description: { sv: 'Tomt = alla ämnen', en: 'Empty = every topic' } },
     },

@@ -1,4 +1,4 @@
-import type { CollectionConfig, CollectionSlug, Validate } from 'payload'
+import type { CollectionConfig, Validate } from 'payload'
 
 import { relationship } from 'payload/shared'
 
@@ -7,18 +7,18 @@ import type { ResolvedNewsroomOptions } from '../src/options.js'
 import { anyone, loggedIn } from '../src/access.js'
 import { L } from '../src/labels.js'
 import { topicAfterChange, topicAfterDelete } from '../src/listing/hooks.js'
+import { applyOverrides } from './applyOverrides.js'
 import { slugField } from './fields/slug.js'
 
 /** Topics (kategorier) form a tree through `parent`: "Psykisk hälsa" › "Suicidprevention". */
 export const topicsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
-  const { slug, overrides } = options.collections.topics
+  const { slug } = options.collections.topics
   const defaultConfig: CollectionConfig = {
     slug,
     labels: L.topics,
     graphQL: { singularName: 'Topic', pluralName: 'Topics' },
     admin: { group: L.group, useAsTitle: 'title', defaultColumns: ['title', 'slug', 'parent'] },
     access: { read: anyone, create: loggedIn, update: loggedIn, delete: loggedIn },
-    hooks: { afterChange: [topicAfterChange], afterDelete: [topicAfterDelete] },
     fields: [
       { name: 'title', type: 'text', label: L.title, required: true, localized: true },
       slugField('title'),
@@ -27,7 +27,7 @@ export const topicsCollection = (options: ResolvedNewsroomOptions): CollectionCo
         name: 'parent',
         type: 'relationship',
         label: L.parent,
-        relationTo: slug as CollectionSlug,
+        relationTo: slug,
         index: true,
         admin: { position: 'sidebar' },
         filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
@@ -41,7 +41,7 @@ export const topicsCollection = (options: ResolvedNewsroomOptions): CollectionCo
           let cursor: unknown = typeof value === 'object' ? (value as { id: unknown }).id : value
           for (let depth = 0; cursor != null && depth < 50; depth++) {
             if (String(cursor) === String(id)) return 'A topic cannot be placed under itself or one of its own subtopics.'
-            const parent = await req.payload.findByID({ collection: slug as CollectionSlug, id: cursor as string, depth: 0, req, disableErrors: true })
+            const parent = await req.payload.findByID({ collection: slug, id: cursor as string, depth: 0, req, disableErrors: true })
             cursor = (parent as { parent?: unknown } | null)?.parent ?? null
           }
           return true
@@ -49,5 +49,5 @@ export const topicsCollection = (options: ResolvedNewsroomOptions): CollectionCo
       },
     ],
   }
-  return overrides ? overrides({ defaultConfig }) : defaultConfig
+  return applyOverrides({ options, key: 'topics', defaultConfig, required: { afterChange: [topicAfterChange(options)], afterDelete: [topicAfterDelete(options)] } })
 }

@@ -12,7 +12,7 @@ const collectionOptionsSchema = (defaultSlug: string) =>
     .object({
       /** Collection slug. */
       slug: slugSchema.default(defaultSlug),
-      /** Receives the generated config, returns the final one (hooks you add are kept alongside ours). */
+      /** Receives the generated config, returns the final one; our required hooks are appended afterwards (see `CollectionOverride`). */
       overrides: z.custom<CollectionOverride>((v) => typeof v === 'function', 'must be a function').optional(),
     })
     .prefault({})
@@ -36,7 +36,11 @@ export const newsroomOptionsSchema = z
     locales: z.array(z.string().min(2)).min(1).default(['sv', 'en']),
     /** Locale used when a request names none. Must be in `locales`. @default 'sv' */
     defaultLocale: z.string().min(2).default('sv'),
-    /** Collection slugs and overrides. Defaults: news, events, press, topics, media. */
+    /**
+     * Slug and overrides of every collection the plugin adds. Default slugs: news, events, press,
+     * topics, media, subscribers, digest-runs, digest-deliveries, newsletter-rate-limits,
+     * newsroom-index, login-attempts.
+     */
     collections: z
       .object({
         news: collectionOptionsSchema('news'),
@@ -44,7 +48,14 @@ export const newsroomOptionsSchema = z
         press: collectionOptionsSchema('press'),
         topics: collectionOptionsSchema('topics'),
         media: collectionOptionsSchema('media'),
+        subscribers: collectionOptionsSchema('subscribers'),
+        digestRuns: collectionOptionsSchema('digest-runs'),
+        digestDeliveries: collectionOptionsSchema('digest-deliveries'),
+        rateLimits: collectionOptionsSchema('newsletter-rate-limits'),
+        newsroomIndex: collectionOptionsSchema('newsroom-index'),
+        loginAttempts: collectionOptionsSchema('login-attempts'),
       })
+      .strict()
       .prefault({}),
     /**
      * Public page of an item, relative to serverURL; `{slug}` is replaced.
@@ -147,10 +158,23 @@ export const newsroomOptionsSchema = z
   })
 
 export type NewsroomOptions = z.input<typeof newsroomOptionsSchema>
-export type ResolvedNewsroomOptions = z.output<typeof newsroomOptionsSchema>
+/** The options as parsed, every default filled in (`serverURL` still optional). */
+export type ParsedNewsroomOptions = z.output<typeof newsroomOptionsSchema>
+/**
+ * The options as the plugin uses them: parsed once by `newsroomPlugin` and handed to every
+ * collection, endpoint, hook and task it makes, with `serverURL` resolved (the option, else the
+ * Payload config's, else `http://localhost:3000`).
+ */
+export type ResolvedNewsroomOptions = Omit<ParsedNewsroomOptions, 'serverURL'> & { serverURL: string }
+
+/** The options parsed, and `serverURL` resolved against the Payload config's. */
+export function resolveNewsroomOptions(input: unknown, configServerURL?: string): ResolvedNewsroomOptions {
+  const parsed = parseNewsroomOptions(input)
+  return { ...parsed, serverURL: parsed.serverURL ?? (configServerURL || 'http://localhost:3000') }
+}
 
 /** Parses options; throws one Error naming every bad setting as `newsroomPlugin: <path>: <why>`. */
-export function parseNewsroomOptions(input: unknown): ResolvedNewsroomOptions {
+export function parseNewsroomOptions(input: unknown): ParsedNewsroomOptions {
   const result = newsroomOptionsSchema.safeParse(input ?? {})
   if (result.success) return result.data
   const lines = result.error.issues.map((i) => `newsroomPlugin option "${i.path.join('.') || '(root)'}": ${i.message}`)

@@ -27,7 +27,7 @@ import { listingJobs } from './listing/jobsConfig.js'
 import { checkWordIndex, guardSchemaPush } from './listing/wordIndexGuard.js'
 import { newsletterJobsConfig } from './newsletter/jobsConfig.js'
 import { newsletterTasks } from './newsletter/tasks.js'
-import { parseNewsroomOptions } from './options.js'
+import { resolveNewsroomOptions } from './options.js'
 
 /**
  * Adds the newsroom to a Payload config: topics, media, news, calendar events and press items.
@@ -36,15 +36,24 @@ import { parseNewsroomOptions } from './options.js'
 export const newsroomPlugin =
   (input: NewsroomOptions = {}): Plugin =>
   (config: Config): Config => {
-    const options = parseNewsroomOptions(input)
+    // Resolved once; every collection, endpoint, hook and task below gets them by closure.
+    const options = resolveNewsroomOptions(input, config.serverURL)
     assertLocalesExist(options.locales, config)
 
-    const collections = [mediaCollection, topicsCollection, newsCollection, eventsCollection, pressCollection, newsroomIndexCollection].map(
-      (make) => make(options),
-    )
-    // Newsletter: subscribers, digest runs and deliveries, rate-limit counters (kept even when disabled, so the schema does not change).
-    collections.push(subscribersCollection(options), digestRunsCollection(), digestDeliveriesCollection(), rateLimitsCollection())
-    collections.push(loginAttemptsCollection())
+    // The newsletter's collections (subscribers, digest runs and deliveries, rate-limit counters) stay when it is disabled, so the schema does not change.
+    const collections = [
+      mediaCollection,
+      topicsCollection,
+      newsCollection,
+      eventsCollection,
+      pressCollection,
+      newsroomIndexCollection,
+      subscribersCollection,
+      digestRunsCollection,
+      digestDeliveriesCollection,
+      rateLimitsCollection,
+      loginAttemptsCollection,
+    ].map((make) => make(options))
     const newsletterOn = options.enabled && options.newsletter.enabled
     const taken = new Set((config.collections ?? []).map((c) => c.slug))
     const clash = collections.find((c) => taken.has(c.slug))
@@ -54,8 +63,7 @@ export const newsroomPlugin =
 
     // Bad input (queries, ids, bodies) is a 4xx on every collection, the app's own included: see src/guard.
     restoreErrorNames()
-    const serverURL = options.serverURL ?? config.serverURL ?? 'http://localhost:3000'
-    const own = (config.collections ?? []).map((c) => hardenAuthCollection(c, options.login, options.trustProxy, serverURL))
+    const own = (config.collections ?? []).map((c) => hardenAuthCollection(c, options))
 
     return {
       ...config,
@@ -68,7 +76,16 @@ export const newsroomPlugin =
       loggingLevels: { AuthenticationError: 'info', LoginThrottled: 'info', ...config.loggingLevels } as Config['loggingLevels'],
       graphQL: { ...config.graphQL, queries: withGraphQLQueryFixes(config.graphQL?.queries), mutations: withGraphQLMutationFixes(config.graphQL?.mutations) },
       endpoints: options.enabled
-        ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : []), ...subscribersAdminEndpoints]
+        ? [
+            ...(config.endpoints ?? []),
+            healthEndpoint,
+            stateEndpoint(options),
+            itemsEndpoint(options),
+            ...feedEndpoints(options),
+            feedListEndpoint(options),
+            ...(newsletterOn ? newsletterEndpoints(options) : []),
+            ...subscribersAdminEndpoints(options),
+          ]
         : config.endpoints,
       onInit: guardEveryCollectionOnInit(async (payload) => {
         guardLockedDocuments(payload)
@@ -76,11 +93,9 @@ export const newsroomPlugin =
         // After the app's own onInit, which may run the migrations.
         await checkWordIndex(payload, options.search)
       }),
-      jobs: listingJobs(newsletterOn ? newsletterJobsConfig(config.jobs, newsletterTasks(options)) : { ...config.jobs }),
-      custom: {
-        ...config.custom,
-        newsroom: { ...options, serverURL },
-      },
+      jobs: listingJobs(newsletterOn ? newsletterJobsConfig(config.jobs, newsletterTasks(options)) : { ...config.jobs }, options),
+      // Read only by the entry points that have nothing but a Payload instance (see pluginOptions.ts).
+      custom: { ...config.custom, newsroom: options },
     }
   }
 

@@ -1,4 +1,4 @@
-import type { CollectionSlug, Field } from 'payload'
+import type { Field } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../src/options.js'
 
@@ -16,14 +16,14 @@ export const contentFields = (o: ResolvedNewsroomOptions): Field[] => [
     name: 'heroImage',
     type: 'upload',
     label: L.heroImage,
-    relationTo: o.collections.media.slug as CollectionSlug,
+    relationTo: o.collections.media.slug,
     filterOptions: { mimeType: { contains: 'image' } },
   },
   {
     name: 'topics',
     type: 'relationship',
     label: L.topicsField,
-    relationTo: o.collections.topics.slug as CollectionSlug,
+    relationTo: o.collections.topics.slug,
     hasMany: true,
     index: true,
     admin: { position: 'sidebar' },

@@ -1,4 +1,4 @@
-import type { ArrayField, CollectionSlug } from 'payload'
+import type { ArrayField } from 'payload'
 
 import { L } from '../../src/labels.js'
 import { isAbsoluteHttpUrl } from '../../src/validation.js'
@@ -26,7 +26,7 @@ export const relatedField = (itemSlugs: string[]): ArrayField => ({
       name: 'doc',
       type: 'relationship',
       label: L.linkDoc,
-      relationTo: itemSlugs as CollectionSlug[],
+      relationTo: itemSlugs,
       admin: { condition: (_, sibling) => sibling?.linkType !== 'external' },
       validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
         siblingData?.linkType === 'external' || value ? true : 'Choose the page to link to, or mark the link as external.',

@@ -1,4 +1,4 @@
-import type { CollectionSlug, TextField } from 'payload'
+import type { TextField } from 'payload'
 
 import { L } from '../../src/labels.js'
 import { slugify } from '../../src/slugify.js'
@@ -28,7 +28,7 @@ export const slugField = (fromField = 'title'): TextField => ({
         for (let n = 1; n < 100; n++) {
           const candidate = n === 1 ? base : `${base}-${n}`
           const { totalDocs } = await req.payload.count({
-            collection: collection.slug as CollectionSlug,
+            collection: collection.slug,
             where: { slug: { equals: candidate } },
             req,
             overrideAccess: true,

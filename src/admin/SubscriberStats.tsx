@@ -17,8 +17,8 @@ const link: React.CSSProperties = { color: 'var(--theme-text)', textDecoration: 
  * each a link to the list filtered by it, a topic filter and a CSV export of what is shown.
  * A server component: the counts come from `payload.count` with the admin's own access.
  */
-export async function SubscriberStats(props: BeforeListTableServerProps) {
-  const { payload, i18n, searchParams, user, locale, collectionConfig } = props
+export async function SubscriberStats(props: BeforeListTableServerProps & { topicsSlug: string }) {
+  const { payload, i18n, searchParams, user, locale, collectionConfig, topicsSlug } = props
   if (!isAdminUser(user ?? null)) return null
   const l = lang(i18n)
   const number = new Intl.NumberFormat(l === 'sv' ? 'sv-SE' : 'en-GB')
@@ -26,11 +26,11 @@ export async function SubscriberStats(props: BeforeListTableServerProps) {
   const listWhere = parseBracketParams(searchParams, 'where') as Record<string, unknown> | undefined
   const filter = readSubscriberFilter(listWhere)
   const search = typeof searchParams?.search === 'string' ? searchParams.search : ''
-  const topics = await loadTopics(payload, locale?.code)
+  const topics = await loadTopics(payload, topicsSlug, locale?.code)
   const byId = new Map(topics.map((t) => [t.id, t]))
   const topicIds = filter.custom ? undefined : filter.topicIds
   const current = topicIds ? byId.get(topicIds[0]!) : undefined
-  const stats = await subscriberStats(payload, { topicIds, user })
+  const stats = await subscriberStats(payload, collectionConfig.slug, { topicIds, user })
 
   const { admin: adminRoute, api: apiRoute } = payload.config.routes
   const listUrl = (f: SubscriberFilter) => {

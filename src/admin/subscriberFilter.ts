@@ -1,15 +1,11 @@
-import type { CollectionSlug, Payload, TypedUser, Where } from 'payload'
+import type { Payload, TypedUser, Where } from 'payload'
 
 import { transformWhereQuery } from 'payload/shared'
-
-import { SUBSCRIBERS_SLUG } from '../../collections/subscribers.js'
-import { newsroomOptions } from '../listing/indexer.js'
 
 export const SUBSCRIBER_STATUSES = ['active', 'pending', 'unsubscribed', 'bounced'] as const
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number]
 export const isSubscriberStatus = (v: unknown): v is SubscriberStatus => SUBSCRIBER_STATUSES.includes(v as SubscriberStatus)
 
-const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
 const MAX_TOPIC_DEPTH = 50
 
 export type TopicNode = { id: string; slug: string; title: string; parent: string | null }
@@ -17,9 +13,9 @@ export type TopicNode = { id: string; slug: string; title: string; parent: strin
 const idOf = (v: unknown): string | null => (v == null ? null : String(typeof v === 'object' ? (v as { id: unknown }).id : v))
 
 /** Every topic (a taxonomy: tens or hundreds of rows), with its title in `locale`. */
-export async function loadTopics(payload: Payload, locale?: string): Promise<TopicNode[]> {
+export async function loadTopics(payload: Payload, topicsSlug: string, locale?: string): Promise<TopicNode[]> {
   const { docs } = await payload.find({
-    collection: newsroomOptions(payload).collections.topics.slug as CollectionSlug,
+    collection: topicsSlug,
     depth: 0,
     pagination: false,
     sort: 'title',
@@ -44,8 +40,7 @@ export function withAncestors(topics: Map<string, TopicNode>, id: string): strin
 }
 
 /** Looks a topic up by slug (or id) and returns it with its ancestors' ids; null when unknown. */
-export async function resolveTopic(payload: Payload, slugOrId: string): Promise<{ slug: string; ids: string[] } | null> {
-  const topicsSlug = newsroomOptions(payload).collections.topics.slug as CollectionSlug
+export async function resolveTopic(payload: Payload, topicsSlug: string, slugOrId: string): Promise<{ slug: string; ids: string[] } | null> {
   const found = async (where: Where) => (await payload.find({ collection: topicsSlug, where, limit: 1, depth: 0, pagination: false, overrideAccess: true })).docs[0]
   const topic = (await found({ slug: { equals: slugOrId } })) ?? (/^[\w-]{1,64}$/.test(slugOrId) ? await found({ id: { equals: slugOrId } }).catch(() => undefined) : undefined)
   if (!topic) return null
@@ -112,9 +107,13 @@ export function readSubscriberFilter(where: unknown): SubscriberFilter & { custo
 export type SubscriberStats = { total: number; byStatus: Record<SubscriberStatus, number> }
 
 /** Subscribers per status (within a topic filter when given), counted with the caller's access. */
-export async function subscriberStats(payload: Payload, args: { topicIds?: string[]; user: TypedUser | null | undefined }): Promise<SubscriberStats> {
+export async function subscriberStats(
+  payload: Payload,
+  subscribersSlug: string,
+  args: { topicIds?: string[]; user: TypedUser | null | undefined },
+): Promise<SubscriberStats> {
   const count = async (status?: SubscriberStatus) =>
-    (await payload.count({ collection: SUBS, where: subscriberWhere({ status, topicIds: args.topicIds }), user: args.user ?? undefined, overrideAccess: false })).totalDocs
+    (await payload.count({ collection: subscribersSlug, where: subscriberWhere({ status, topicIds: args.topicIds }), user: args.user ?? undefined, overrideAccess: false })).totalDocs
   const [total, ...each] = await Promise.all([count(), ...SUBSCRIBER_STATUSES.map((s) => count(s))])
   return { total: total!, byStatus: Object.fromEntries(SUBSCRIBER_STATUSES.map((s, i) => [s, each[i]!])) as Record<SubscriberStatus, number> }
 }

@@ -1,7 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import type { TrustProxy } from '../http/clientAddress.js'
-import type { LoginOptions } from './loginOptions.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
 import { loginThrottleHooks } from './loginThrottle.js'
 
 /**
@@ -17,7 +16,8 @@ const accountLockFields: Field[] = [
  * An auth collection with our login throttle in place of Payload's lock, and its session cookie
  * `Secure` when the site is served over https (unless the collection says otherwise).
  */
-export function hardenAuthCollection(collection: CollectionConfig, login: LoginOptions, trustProxy: TrustProxy, serverURL: string): CollectionConfig {
+export function hardenAuthCollection(collection: CollectionConfig, options: ResolvedNewsroomOptions): CollectionConfig {
+  const { login, serverURL } = options
   if (!collection.auth) return collection
   const auth = collection.auth === true ? {} : collection.auth
   if (auth.disableLocalStrategy === true) return collection
@@ -25,7 +25,7 @@ export function hardenAuthCollection(collection: CollectionConfig, login: LoginO
   const cookies = https && auth.cookies?.secure === undefined ? { ...auth.cookies, secure: true } : auth.cookies
   if (!login.throttle) return { ...collection, auth: { ...auth, cookies } }
 
-  const { beforeOperation, afterLogin } = loginThrottleHooks(login, trustProxy)
+  const { beforeOperation, afterLogin } = loginThrottleHooks(options)
   const hadLock = (auth.maxLoginAttempts ?? 5) > 0
   const names = new Set((collection.fields ?? []).map((f) => ('name' in f ? f.name : '')))
   return {

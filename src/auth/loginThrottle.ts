@@ -6,18 +6,16 @@ import {
   type CollectionAfterLoginHook,
   type CollectionBeforeOperationHook,
   type CollectionConfig,
-  type CollectionSlug,
   type Payload,
   type PayloadRequest,
   type Where,
 } from 'payload'
 
-import { LOGIN_ATTEMPTS_SLUG } from '../../collections/loginAttempts.js'
-import { type TrustProxy, clientAddress, rateLimitBucket } from '../http/clientAddress.js'
+import { clientAddress, rateLimitBucket } from '../http/clientAddress.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
 import type { LoginOptions } from './loginOptions.js'
 import { spendPasswordHashTime } from './passwordHashCost.js'
 
-const SLUG = LOGIN_ATTEMPTS_SLUG as CollectionSlug
 const CONTEXT_KEY = 'newsroomLoginAttempt'
 
 type Attempt = { pairKey: string; ipRowId: number | string }
@@ -49,9 +47,9 @@ export function waitAfter(failures: number, o: LoginOptions): number {
 
 const live = (key: string, now: number): Where => ({ and: [{ key: { equals: key } }, { expiresAt: { greater_than: new Date(now).toISOString() } }] })
 
-const insert = (payload: Payload, key: string, now: number, lifeMs: number) =>
+const insert = (payload: Payload, slug: string, key: string, now: number, lifeMs: number) =>
   payload.db.create({
-    collection: SLUG,
+    collection: slug,
     data: { key, expiresAt: new Date(now + lifeMs).toISOString(), createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString() },
   }) as Promise<Row>
 
@@ -66,14 +64,12 @@ const insert = (payload: Payload, key: string, now: number, lifeMs: number) =>
  * cannot slip past a limit; a refused attempt removes its rows, a successful login forgets the
  * failures of its address and account.
  */
-export function loginThrottleHooks(configured: LoginOptions, configuredTrustProxy: TrustProxy) {
+export function loginThrottleHooks(options: ResolvedNewsroomOptions) {
+  const { login: o, trustProxy } = options
+  const attempts = options.collections.loginAttempts.slug
   const beforeOperation: CollectionBeforeOperationHook = async ({ args, collection, operation, overrideAccess, req }) => {
     // Local API logins (server code, overrideAccess true) are not visitors.
     if (operation !== 'login' || overrideAccess === true) return args
-    // The resolved options as the running config holds them (the plugin puts them there).
-    const settings = (req.payload.config.custom as { newsroom?: { login?: LoginOptions; trustProxy?: TrustProxy } } | undefined)?.newsroom
-    const o = settings?.login ?? configured
-    const trustProxy = settings?.trustProxy ?? configuredTrustProxy
     const data = (args as { data?: { email?: unknown; username?: unknown; password?: unknown } }).data ?? {}
     const email = typeof data.email === 'string' ? data.email.toLowerCase().trim() : ''
     const username = typeof data.username === 'string' ? data.username.toLowerCase().trim() : ''
@@ -89,19 +85,19 @@ export function loginThrottleHooks(configured: LoginOptions, configuredTrustProx
     const pairKey = `pair:${digest(`${collection.slug}\n${address}\n${account}`)}`
     const now = Date.now()
     const ipWindow = o.ipWindowSeconds * 1000
-    const [ipRow, pairRow] = await Promise.all([insert(payload, ipKey, now, ipWindow), insert(payload, pairKey, now, o.failureWindowSeconds * 1000)])
+    const [ipRow, pairRow] = await Promise.all([insert(payload, attempts, ipKey, now, ipWindow), insert(payload, attempts, pairKey, now, o.failureWindowSeconds * 1000)])
     const refuse = async (until: number) => {
-      await payload.db.deleteMany({ collection: SLUG, where: { id: { in: [ipRow.id, pairRow.id] } } }).catch(() => {})
+      await payload.db.deleteMany({ collection: attempts, where: { id: { in: [ipRow.id, pairRow.id] } } }).catch(() => {})
       throw new LoginThrottled(req, Math.max(1, Math.ceil((until - now) / 1000)))
     }
 
     const [ipCount, pairRows] = await Promise.all([
-      payload.db.count({ collection: SLUG, where: live(ipKey, now) }),
-      payload.db.find({ collection: SLUG, where: live(pairKey, now), sort: '-createdAt', limit: 200, pagination: false }),
+      payload.db.count({ collection: attempts, where: live(ipKey, now) }),
+      payload.db.find({ collection: attempts, where: live(pairKey, now), sort: '-createdAt', limit: 200, pagination: false }),
     ])
-    if (Math.random() < 0.02) void purgeLoginAttempts(payload).catch(() => {})
+    if (Math.random() < 0.02) void purgeLoginAttempts(payload, attempts).catch(() => {})
     if (ipCount.totalDocs > o.ipLimit) {
-      const oldest = await payload.db.find({ collection: SLUG, where: live(ipKey, now), sort: 'expiresAt', limit: 1, pagination: false })
+      const oldest = await payload.db.find({ collection: attempts, where: live(ipKey, now), sort: 'expiresAt', limit: 1, pagination: false })
       const first = oldest.docs[0] as Row | undefined
       await refuse(first ? Date.parse(first.expiresAt) : now + ipWindow)
     }
@@ -119,7 +115,7 @@ export function loginThrottleHooks(configured: LoginOptions, configuredTrustProx
       ? { or: [{ email: { equals: account } }, { username: { equals: account } }] }
       : { email: { equals: account } }
     const where: Where = config.trash ? { and: [identity, { deletedAt: { exists: false } }] } : identity
-    const user = await payload.db.findOne({ collection: collection.slug as CollectionSlug, where, req })
+    const user = await payload.db.findOne({ collection: collection.slug, where, req })
     if (!user) {
       await spendPasswordHashTime(password)
       throw new AuthenticationError(req.t)
@@ -127,7 +123,7 @@ export function loginThrottleHooks(configured: LoginOptions, configuredTrustProx
     // A lock Payload set before this throttle took over would still answer "locked": lift it.
     const { lockUntil } = user as { lockUntil?: string | null }
     if (lockUntil) {
-      await payload.db.updateOne({ collection: collection.slug as CollectionSlug, id: user.id as number | string, data: { lockUntil: null, loginAttempts: 0 }, req })
+      await payload.db.updateOne({ collection: collection.slug, id: user.id as number | string, data: { lockUntil: null, loginAttempts: 0 }, req })
     }
     return args
   }
@@ -137,7 +133,7 @@ export function loginThrottleHooks(configured: LoginOptions, configuredTrustProx
     const attempt = req.context[CONTEXT_KEY] as Attempt | undefined
     if (!attempt) return
     await req.payload.db.deleteMany({
-      collection: SLUG,
+      collection: attempts,
       where: { or: [{ key: { equals: attempt.pairKey } }, { id: { equals: attempt.ipRowId } }] },
     })
   }
@@ -146,6 +142,6 @@ export function loginThrottleHooks(configured: LoginOptions, configuredTrustProx
 }
 
 /** Deletes expired throttle rows. */
-export async function purgeLoginAttempts(payload: Payload): Promise<void> {
-  await payload.db.deleteMany({ collection: SLUG, where: { expiresAt: { less_than: new Date().toISOString() } } })
+export async function purgeLoginAttempts(payload: Payload, slug: string): Promise<void> {
+  await payload.db.deleteMany({ collection: slug, where: { expiresAt: { less_than: new Date().toISOString() } } })
 }

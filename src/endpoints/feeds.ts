@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
 
-import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../options.js'
 
 import { FEED_CONTENT_TYPES, renderAtom, renderICalendar, renderJsonFeed, renderRss } from 'newsroom-feeds'
 import { type CachedFeed, feedCacheFor } from '../feeds/cache.js'
 import { calendarEvent, channelFor, FEED_PATHS, type FeedFormat, feedItem, feedTitle, lastChange } from '../feeds/build.js'
-import { newsroomOptions } from '../listing/indexer.js'
 import { BadParameter, parseListingParams } from '../listing/params.js'
 import { runListing } from '../listing/query.js'
 import { badParameterResponse } from './items.js'
@@ -21,19 +22,18 @@ const CONTENT_TYPE: Record<FeedFormat, string> = {
 export const feedRenders = new WeakMap<object, number>()
 
 /** Same parameters as the listing; the cache key is their normalised form. */
-async function render(req: PayloadRequest, format: FeedFormat, url: URL): Promise<CachedFeed> {
+async function render(o: ResolvedNewsroomOptions, req: PayloadRequest, format: FeedFormat, url: URL): Promise<CachedFeed> {
   const { payload } = req
   feedRenders.set(payload, (feedRenders.get(payload) ?? 0) + 1)
-  const o = newsroomOptions(payload)
   const params = parseListingParams(url.searchParams, { locales: o.locales, defaultLocale: o.defaultLocale, defaultLimit: o.feeds.items, maxLimit: 100 })
   params.cursor = null
   if (format === 'ics') params.types = ['events']
-  const { items } = await runListing(payload, params, { facets: false, withFeed: true })
+  const { items } = await runListing(payload, o, params, { facets: false, withFeed: true })
 
   let topicTitles: string[] = []
   if (params.categories.length) {
     const { docs } = await payload.find({
-      collection: o.collections.topics.slug as CollectionSlug,
+      collection: o.collections.topics.slug,
       where: { slug: { in: params.categories } },
       locale: params.locale as 'all',
       depth: 0,
@@ -41,7 +41,7 @@ async function render(req: PayloadRequest, format: FeedFormat, url: URL): Promis
     })
     topicTitles = docs.map((d) => (d as unknown as { title: string }).title)
   }
-  const title = feedTitle(payload, params, topicTitles)
+  const title = feedTitle(o, params, topicTitles)
   const self = new URL(`/api/newsroom/${FEED_PATHS[format]}${url.search}`, o.serverURL).toString()
 
   let body: string
@@ -51,8 +51,8 @@ async function render(req: PayloadRequest, format: FeedFormat, url: URL): Promis
       items.map(calendarEvent),
     )
   } else {
-    const channel = channelFor(payload, params, title, self, items)
-    const feedItems = items.map((i) => feedItem(payload, i))
+    const channel = channelFor(o, params, title, self, items)
+    const feedItems = items.map((i) => feedItem(o, i))
     body = format === 'rss' ? renderRss(channel, feedItems) : format === 'atom' ? renderAtom(channel, feedItems) : renderJsonFeed(channel, feedItems)
   }
   const lastModified = lastChange(items)
@@ -74,11 +74,10 @@ function notModified(req: PayloadRequest, feed: CachedFeed) {
   return !Number.isNaN(since) && feed.lastModified.getTime() <= since
 }
 
-const feedHandler = (format: FeedFormat) => async (req: PayloadRequest) => {
-  const o = newsroomOptions(req.payload)
+const feedHandler = (o: ResolvedNewsroomOptions, format: FeedFormat) => async (req: PayloadRequest) => {
   const url = new URL(req.url!)
   try {
-    const feed = await feedCacheFor(req.payload, o.feeds.recheckMs).get(req.payload, canonicalKey(format, url), () => render(req, format, url))
+    const feed = await feedCacheFor(req.payload, o).get(req.payload, canonicalKey(format, url), () => render(o, req, format, url))
     const headers = {
       'content-type': feed.contentType,
       etag: feed.etag,
@@ -94,16 +93,16 @@ const feedHandler = (format: FeedFormat) => async (req: PayloadRequest) => {
   }
 }
 
-export const feedEndpoints: Endpoint[] = (Object.keys(FEED_PATHS) as FeedFormat[]).flatMap((format) =>
-  (['get', 'head'] as const).map((method) => ({ path: `/newsroom/${FEED_PATHS[format]}`, method, handler: feedHandler(format) })),
-)
+export const feedEndpoints = (o: ResolvedNewsroomOptions): Endpoint[] =>
+  (Object.keys(FEED_PATHS) as FeedFormat[]).flatMap((format) =>
+    (['get', 'head'] as const).map((method) => ({ path: `/newsroom/${FEED_PATHS[format]}`, method, handler: feedHandler(o, format) })),
+  )
 
 /** `GET /api/newsroom/feeds`: every available feed (all, per type, per topic) for autodiscovery. */
-export const feedListEndpoint: Endpoint = {
+export const feedListEndpoint = (o: ResolvedNewsroomOptions): Endpoint => ({
   path: '/newsroom/feeds',
   method: 'get',
   handler: async (req) => {
-    const o = newsroomOptions(req.payload)
     const locale = new URL(req.url!).searchParams.get('locale') || o.defaultLocale
     if (!o.locales.includes(locale)) return badParameterResponse(new BadParameter('locale', `unknown locale "${locale}"; use ${o.locales.join(' or ')}`))
     const base = o.feeds.title[locale] ?? 'News'
@@ -112,7 +111,7 @@ export const feedListEndpoint: Endpoint = {
     const three = (title: string, scope: string, query: Record<string, string>) =>
       (['rss', 'atom', 'json'] as const).map((format) => ({ title, scope, format, type: CONTENT_TYPE[format].split(';')[0], url: link(format, query) }))
     const { docs: topics } = await req.payload.find({
-      collection: o.collections.topics.slug as CollectionSlug,
+      collection: o.collections.topics.slug,
       locale: locale as 'all',
       depth: 0,
       limit: 0,
@@ -131,4 +130,4 @@ export const feedListEndpoint: Endpoint = {
     ]
     return Response.json({ feeds })
   },
-}
+})

@@ -1,5 +1,7 @@
 import type { Endpoint } from 'payload'
 
+import type { ResolvedNewsroomOptions } from '../options.js'
+
 import { indexFingerprint } from '../feeds/cache.js'
 import { wordIndexPresent } from '../listing/facets.js'
 
@@ -24,8 +26,9 @@ export const healthEndpoint: Endpoint = {
  * `GET /api/newsroom/state`: the listing index fingerprint. The HTTP cache in front of Next
  * (demo/scripts/start.ts) asks it at most once a second to learn that public responses went stale.
  */
-export const stateEndpoint: Endpoint = {
+export const stateEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({
   path: '/newsroom/state',
   method: 'get',
-  handler: async (req) => Response.json({ fingerprint: await indexFingerprint(req.payload) }, { headers: { 'cache-control': 'no-store' } }),
-}
+  handler: async (req) =>
+    Response.json({ fingerprint: await indexFingerprint(req.payload, options.collections.newsroomIndex.slug) }, { headers: { 'cache-control': 'no-store' } }),
+})

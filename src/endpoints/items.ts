@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { newsroomOptions } from '../listing/indexer.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
+
 import { BadParameter, parseListingParams } from '../listing/params.js'
 import { runListing } from '../listing/query.js'
 
@@ -11,11 +12,10 @@ export const badParameterResponse = (err: BadParameter) =>
   )
 
 /** `GET /api/newsroom/items`: the public "Aktuellt" listing (see README, HTTP contract). */
-export const itemsEndpoint: Endpoint = {
+export const itemsEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({
   path: '/newsroom/items',
   method: 'get',
   handler: async (req) => {
-    const options = newsroomOptions(req.payload)
     try {
       const params = parseListingParams(new URL(req.url!).searchParams, {
         locales: options.locales,
@@ -23,7 +23,7 @@ export const itemsEndpoint: Endpoint = {
         defaultLimit: 10,
         maxLimit: 100,
       })
-      const { search, ...listing } = await runListing(req.payload, params)
+      const { search, ...listing } = await runListing(req.payload, options, params)
       const headers: Record<string, string> = { 'cache-control': 'public, max-age=0, must-revalidate' }
       // Which path counted a search: `like` means the word index is missing (see the migrations in the README).
       if (search) headers['x-newsroom-search'] = search
@@ -33,4 +33,4 @@ export const itemsEndpoint: Endpoint = {
       throw err
     }
   },
-}
+})

@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { readTextLimited } from '../http/readBodyLimited.js'
-import { absoluteUrl, newsletterSettings, SIGNUP_QUEUE, type Subscriber, TASK_SIGNUP } from '../newsletter/common.js'
+import { absoluteUrl, SIGNUP_QUEUE, type Subscriber, TASK_SIGNUP } from '../newsletter/common.js'
 import { kickSignupQueue } from '../newsletter/kickQueue.js'
 import { hitRateLimit } from '../newsletter/rateLimit.js'
 import type { SignupInput } from '../newsletter/signup.js'
@@ -14,12 +14,12 @@ import {
   findByHash,
   html,
   MAX_BODY,
+  type Options,
   pageLocale,
   readBody,
   readFrequency,
   readLocale,
   readTopics,
-  SUBS,
   tooMany,
 } from './newsletterShared.js'
 import { preferencesEndpoints } from './preferences.js'
@@ -38,16 +38,16 @@ const accepted = () => Response.json(ACCEPTED, { status: 202, headers: { 'cache-
  * whatever the address's state (new, pending, active, unsubscribed, bounced). The job decides what
  * to do and sends the mail (src/newsletter/signup.ts); the queue is kicked right after the answer.
  */
-export const subscribeEndpoint: Endpoint = {
+export const subscribeEndpoint = (options: Options): Endpoint => ({
   path: '/newsroom/subscribe',
   method: 'post',
   handler: async (req) => {
     const { payload } = req
-    const settings = newsletterSettings(payload)
+    const settings = options.newsletter
     const body = await readBody(req)
     if (body instanceof Response) return body
 
-    const ipLimit = await hitRateLimit(payload, `ip:${clientIp(req)}`, settings.ipPerMinute, 60_000)
+    const ipLimit = await hitRateLimit(payload, options, `ip:${clientIp(req, options)}`, settings.ipPerMinute, 60_000)
     if (!ipLimit.ok) return tooMany(ipLimit.retryAfter)
 
     const str = (n: string) => field(body, n)
@@ -59,10 +59,10 @@ export const subscribeEndpoint: Endpoint = {
     if (typeof emailRaw !== 'string' || emailRaw.length > 254 || !EMAIL.test(emailRaw)) return bad('email', 'must be an e-mail address')
     const email = emailRaw.toLowerCase()
 
-    const topics = await readTopics(payload, settings.topicsSlug, body)
+    const topics = await readTopics(payload, options.collections.topics.slug, body)
     if (topics instanceof Response) return topics
 
-    const locale = readLocale(body, settings.defaultLocale, settings.locales)
+    const locale = readLocale(body, options.defaultLocale, options.locales)
     if (locale instanceof Response) return locale
     const frequency = readFrequency(body, 'weekly')
     if (frequency instanceof Response) return frequency
@@ -71,7 +71,7 @@ export const subscribeEndpoint: Endpoint = {
     const sourcePage = str('sourcePage') ?? req.headers.get('referer') ?? null
     if (sourcePage !== null && (typeof sourcePage !== 'string' || sourcePage.length > 500)) return bad('sourcePage', 'must be a URL or path of at most 500 characters')
 
-    const emailLimit = await hitRateLimit(payload, `email:${hashToken(email)}`, settings.emailPerHour, 3600_000)
+    const emailLimit = await hitRateLimit(payload, options, `email:${hashToken(email)}`, settings.emailPerHour, 3600_000)
     if (!emailLimit.ok) return tooMany(emailLimit.retryAfter)
 
     const input: SignupInput = {
@@ -85,7 +85,7 @@ export const subscribeEndpoint: Endpoint = {
     kickSignupQueue(payload, 'afterResponse')
     return accepted()
   },
-}
+})
 
 /**
  * `?token=`, else the form's `token` field. The body is read (within MAX_BODY, else 413) even when
@@ -107,8 +107,8 @@ type LinkState =
  * life, and the subscription still active), else `invalid` (unknown, replaced by a newer mail,
  * expired, or the subscriber has since unsubscribed).
  */
-async function linkState(req: PayloadRequest, token: unknown): Promise<LinkState> {
-  const s = await findByHash(req, 'confirmTokenHash', token)
+async function linkState(req: PayloadRequest, options: Options, token: unknown): Promise<LinkState> {
+  const s = await findByHash(req, options, 'confirmTokenHash', token)
   if (!s || !s.confirmTokenExpiresAt || new Date(s.confirmTokenExpiresAt).getTime() < Date.now()) return { state: 'invalid', s }
   // Links mailed before the kind was stored: a link to an active subscriber applies new settings.
   const kind = s.confirmTokenKind === 'manage' || (!s.confirmTokenKind && s.status === 'active') ? 'manage' : 'confirm'
@@ -116,13 +116,14 @@ async function linkState(req: PayloadRequest, token: unknown): Promise<LinkState
   return s.status === 'bounced' ? { state: 'invalid', s } : { state: 'open', s, kind }
 }
 
-const invalidLink = (req: PayloadRequest, s: Subscriber | null) =>
-  html(page('invalid', pageLocale(req, s), { signup: absoluteUrl(req.payload, newsletterSettings(req.payload).signupPage) }), 410)
+/** The "link expired" page, linking to the sign-up page. */
+const invalidPage = (req: PayloadRequest, options: Options, status: number, s?: Subscriber | null) =>
+  html(page('invalid', pageLocale(req, s), { signup: absoluteUrl(options, options.newsletter.signupPage) }), status)
 
 /** Origins a confirmation form may end up at: ours ('self') and that of `confirmRedirect`. */
-const formTargets = (req: PayloadRequest) => {
-  const { confirmRedirect } = newsletterSettings(req.payload)
-  return confirmRedirect ? [new URL(absoluteUrl(req.payload, confirmRedirect)).origin] : []
+const formTargets = (options: Options) => {
+  const { confirmRedirect } = options.newsletter
+  return confirmRedirect ? [new URL(absoluteUrl(options, confirmRedirect)).origin] : []
 }
 
 /**
@@ -131,19 +132,19 @@ const formTargets = (req: PayloadRequest) => {
  * fetches the link confirms nothing); a used one says it is already confirmed (200, so a browser
  * repeating the request, as Chromium does for `Critical-CH`, shows no error); otherwise 410.
  */
-export const confirmPageEndpoint: Endpoint = {
+export const confirmPageEndpoint = (options: Options): Endpoint => ({
   path: '/newsroom/confirm',
   method: 'get',
   handler: async (req) => {
     const url = new URL(req.url!)
     const token = url.searchParams.get('token')
-    const link = await linkState(req, token)
-    if (link.state === 'invalid') return invalidLink(req, link.s)
+    const link = await linkState(req, options, token)
+    if (link.state === 'invalid') return invalidPage(req, options, 410, link.s)
     const locale = (link.s.pendingPreferences as { locale?: string } | null)?.locale ?? link.s.locale
     if (link.state === 'used') return html(page(link.kind === 'manage' ? 'alreadyApplied' : 'alreadyConfirmed', link.s.locale))
-    return html(page(link.kind === 'manage' ? 'manageAsk' : 'confirmAsk', locale, { action: url.pathname, token: token! }), 200, {}, formTargets(req))
+    return html(page(link.kind === 'manage' ? 'manageAsk' : 'confirmAsk', locale, { action: url.pathname, token: token! }), 200, {}, formTargets(options))
   },
-}
+})
 
 /**
  * `POST /api/newsroom/confirm` (`token` in the form or the query): confirms. The subscriber becomes
@@ -151,22 +152,22 @@ export const confirmPageEndpoint: Endpoint = {
  * settings, an unsubscribed one's new sign-up). The link is marked used and keeps working as
  * "already confirmed" until it expires. A page, or `303` to `newsletter.confirmRedirect`.
  */
-export const confirmEndpoint: Endpoint = {
+export const confirmEndpoint = (options: Options): Endpoint => ({
   path: '/newsroom/confirm',
   method: 'post',
   handler: async (req) => {
     const { payload } = req
-    const settings = newsletterSettings(payload)
+    const settings = options.newsletter
     const token = await tokenFromQueryOrForm(req)
     if (token instanceof Response) return token
-    const link = await linkState(req, token)
-    if (link.state === 'invalid') return invalidLink(req, link.s)
+    const link = await linkState(req, options, token)
+    if (link.state === 'invalid') return invalidPage(req, options, 410, link.s)
     const { s, kind } = link
     if (link.state === 'open') {
       const pending = s.pendingPreferences as Record<string, unknown> | null | undefined
       const now = new Date().toISOString()
       await payload.update({
-        collection: SUBS,
+        collection: options.collections.subscribers.slug,
         id: s.id,
         data: {
           ...(pending && typeof pending === 'object' ? pending : {}),
@@ -180,42 +181,42 @@ export const confirmEndpoint: Endpoint = {
         overrideAccess: true,
         depth: 0,
       })
-      if (settings.confirmRedirect) return new Response(null, { status: 303, headers: { location: absoluteUrl(payload, settings.confirmRedirect), 'cache-control': 'no-store' } })
+      if (settings.confirmRedirect) return new Response(null, { status: 303, headers: { location: absoluteUrl(options, settings.confirmRedirect), 'cache-control': 'no-store' } })
       const locale = (pending?.locale as string | undefined) ?? s.locale
       return html(page(kind === 'manage' ? 'applied' : 'confirmed', locale))
     }
     return html(page(kind === 'manage' ? 'alreadyApplied' : 'alreadyConfirmed', s.locale))
   },
-}
+})
 
 /** `GET /api/newsroom/unsubscribe?token=`: a page with a button (mail scanners follow GET links; only POST acts). */
-export const unsubscribePageEndpoint: Endpoint = {
+export const unsubscribePageEndpoint = (options: Options): Endpoint => ({
   path: '/newsroom/unsubscribe',
   method: 'get',
   handler: async (req) => {
     const token = new URL(req.url!).searchParams.get('token')
-    const s = await findByHash(req, 'unsubscribeTokenHash', token)
-    if (!s) return html(page('invalid', pageLocale(req), { signup: absoluteUrl(req.payload, newsletterSettings(req.payload).signupPage) }), 404)
+    const s = await findByHash(req, options, 'unsubscribeTokenHash', token)
+    if (!s) return invalidPage(req, options, 404)
     if (s.status === 'unsubscribed') return html(page('unsubscribed', s.locale))
     return html(page('unsubscribeAsk', s.locale, { action: new URL(req.url!).pathname + new URL(req.url!).search }))
   },
-}
+})
 
 /**
  * `POST /api/newsroom/unsubscribe?token=`: RFC 8058 one-click (`List-Unsubscribe=One-Click`) and the
  * page's form. No cookies needed, always 200 for a known token, never a redirect, idempotent.
  */
-export const unsubscribeEndpoint: Endpoint = {
+export const unsubscribeEndpoint = (options: Options): Endpoint => ({
   path: '/newsroom/unsubscribe',
   method: 'post',
   handler: async (req) => {
     const token = await tokenFromQueryOrForm(req)
     if (token instanceof Response) return token
-    const s = await findByHash(req, 'unsubscribeTokenHash', token)
-    if (!s) return html(page('invalid', pageLocale(req), { signup: absoluteUrl(req.payload, newsletterSettings(req.payload).signupPage) }), 404)
+    const s = await findByHash(req, options, 'unsubscribeTokenHash', token)
+    if (!s) return invalidPage(req, options, 404)
     if (s.status !== 'unsubscribed') {
       await req.payload.update({
-        collection: SUBS,
+        collection: options.collections.subscribers.slug,
         id: s.id,
         data: {
           status: 'unsubscribed',
@@ -232,6 +233,9 @@ export const unsubscribeEndpoint: Endpoint = {
     }
     return html(page('unsubscribed', s.locale))
   },
-}
+})
 
-export const newsletterEndpoints: Endpoint[] = [subscribeEndpoint, confirmPageEndpoint, confirmEndpoint, unsubscribePageEndpoint, unsubscribeEndpoint, ...preferencesEndpoints]
+export const newsletterEndpoints = (options: Options): Endpoint[] => [
+  ...[subscribeEndpoint, confirmPageEndpoint, confirmEndpoint, unsubscribePageEndpoint, unsubscribeEndpoint].map((make) => make(options)),
+  ...preferencesEndpoints(options),
+]

@@ -1,18 +1,18 @@
-import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
-import { SUBSCRIBERS_SLUG } from '../../collections/subscribers.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
+
 import { clientAddress, rateLimitBucket } from '../http/clientAddress.js'
 import { readTextLimited } from '../http/readBodyLimited.js'
-import { newsroomOptions } from '../listing/indexer.js'
 import { BadParameter } from '../listing/params.js'
-import { type Frequency, newsletterSettings, type Subscriber } from '../newsletter/common.js'
+import { type Frequency, type Subscriber } from '../newsletter/common.js'
 import { AUTO_SUBMIT_SCRIPT_HASH } from '../newsletter/templates.js'
 import { hashToken, plausibleToken } from '../newsletter/tokens.js'
 import { badParameterResponse } from './items.js'
 
 /** Helpers shared by the subscribe, confirm, unsubscribe and preferences endpoints. */
 
-export const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
+export type Options = ResolvedNewsroomOptions
 export const MAX_BODY = 10 * 1024
 
 /**
@@ -40,8 +40,8 @@ export const tooMany = (retryAfter: number, message = 'Too many sign-up attempts
  * The client's address as rate limits count it: from `X-Forwarded-For` as the `trustProxy`
  * option says (src/http/clientAddress.ts), IPv6 by its /64.
  */
-export function clientIp(req: PayloadRequest): string {
-  return rateLimitBucket(clientAddress(req.headers, newsroomOptions(req.payload).trustProxy))
+export function clientIp(req: PayloadRequest, options: Options): string {
+  return rateLimitBucket(clientAddress(req.headers, options.trustProxy))
 }
 
 export type Fields = { type: 'json' | 'form'; get: (name: string) => unknown; all: (name: string) => unknown[]; has: (name: string) => boolean }
@@ -96,7 +96,7 @@ export async function readTopics(payload: Payload, topicsSlug: string, body: Fie
   if (slugs.length > 100) return bad('topics', 'at most 100 topics')
   if (!slugs.length) return []
   const unique = [...new Set(slugs)]
-  const { docs } = await payload.find({ collection: topicsSlug as CollectionSlug, where: { slug: { in: unique } }, limit: unique.length, depth: 0, pagination: false, overrideAccess: true })
+  const { docs } = await payload.find({ collection: topicsSlug, where: { slug: { in: unique } }, limit: unique.length, depth: 0, pagination: false, overrideAccess: true })
   const found = new Map(docs.map((d) => [String((d as { slug?: string }).slug), d.id]))
   const unknown = unique.filter((s) => !found.has(s))
   if (unknown.length) return bad('topics', `unknown topic ${unknown.map((u) => `"${u}"`).join(', ')}`)
@@ -119,8 +119,8 @@ export function readFrequency(body: Fields, fallback: Frequency): Frequency | Re
 export const pageLocale = (req: PayloadRequest, s?: Subscriber | null) => s?.locale ?? (new URL(req.url!).searchParams.get('locale') === 'en' ? 'en' : 'sv')
 
 /** The subscriber whose stored token hash matches `token`; null for anything else. */
-export const findByHash = async (req: PayloadRequest, field: 'confirmTokenHash' | 'unsubscribeTokenHash', token: unknown) => {
+export const findByHash = async (req: PayloadRequest, options: Options, field: 'confirmTokenHash' | 'unsubscribeTokenHash', token: unknown) => {
   if (!plausibleToken(token)) return null
-  const { docs } = await req.payload.find({ collection: SUBS, where: { [field]: { equals: hashToken(token) } }, limit: 1, depth: 0, pagination: false, overrideAccess: true })
+  const { docs } = await req.payload.find({ collection: options.collections.subscribers.slug, where: { [field]: { equals: hashToken(token) } }, limit: 1, depth: 0, pagination: false, overrideAccess: true })
   return (docs[0] as unknown as Subscriber | undefined) ?? null
 }

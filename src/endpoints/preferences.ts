@@ -1,18 +1,17 @@
-import type { CollectionSlug, Endpoint, Payload, PayloadRequest } from 'payload'
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { absoluteUrl, newsletterSettings, type Subscriber, topicIds, unsubscribeUrl } from '../newsletter/common.js'
+import { absoluteUrl, type Subscriber, topicIds, unsubscribeUrl } from '../newsletter/common.js'
 import { hitRateLimit } from '../newsletter/rateLimit.js'
 import { page, preferencesPage, type TopicChoice } from '../newsletter/templates.js'
-import { bad, clientIp, findByHash, html, pageLocale, readBody, readFrequency, readLocale, readTopics, SUBS, tooMany } from './newsletterShared.js'
+import { bad, clientIp, findByHash, html, type Options, pageLocale, readBody, readFrequency, readLocale, readTopics, tooMany } from './newsletterShared.js'
 
 type TopicDoc = { id: string | number; slug?: string | null; title?: string | null; parent?: string | number | { id: string | number } | null }
 type Choice = TopicChoice & { id: string }
 
 /** Every topic in `locale`, each followed by its subtopics, siblings by title. */
-async function topicChoices(payload: Payload, locale: string): Promise<Choice[]> {
-  const settings = newsletterSettings(payload)
+async function topicChoices(payload: Payload, options: Options, locale: string): Promise<Choice[]> {
   const { docs } = await payload.find({
-    collection: settings.topicsSlug as CollectionSlug,
+    collection: options.collections.topics.slug,
     pagination: false,
     depth: 0,
     overrideAccess: true,
@@ -53,13 +52,13 @@ const noStore = { 'cache-control': 'no-store' }
 
 const tokenOf = (req: PayloadRequest) => new URL(req.url!).searchParams.get('token')
 
-const signupUrl = (payload: Payload) => absoluteUrl(payload, newsletterSettings(payload).signupPage)
+const signupUrl = (options: Options) => absoluteUrl(options, options.newsletter.signupPage)
 
-const invalidToken = (req: PayloadRequest, json: boolean) =>
-  json ? bad('token', 'is unknown or no longer valid', 404) : html(page('invalid', pageLocale(req), { signup: signupUrl(req.payload) }), 404)
+const invalidToken = (req: PayloadRequest, options: Options, json: boolean) =>
+  json ? bad('token', 'is unknown or no longer valid', 404) : html(page('invalid', pageLocale(req), { signup: signupUrl(options) }), 404)
 
-function notSubscribed(req: PayloadRequest, s: Subscriber, json: boolean, htmlStatus: number) {
-  const signup = signupUrl(req.payload)
+function notSubscribed(options: Options, s: Subscriber, json: boolean, htmlStatus: number) {
+  const signup = signupUrl(options)
   if (!json) return html(page('notSubscribed', s.locale, { signup }), htmlStatus)
   const message = `token: the subscription is ${s.status}; sign up again to receive the newsletter`
   return Response.json({ error: 'not_subscribed', parameter: 'token', message, signup }, { status: 409, headers: noStore })
@@ -71,8 +70,7 @@ function preferencesJson(s: Subscriber, topics: Choice[]) {
   return Response.json({ ok: true, status: s.status, topics: slugs, frequency: s.frequency, locale: s.locale }, { headers: noStore })
 }
 
-function preferencesHtml(req: PayloadRequest, s: Subscriber, topics: Choice[], token: string, saved: boolean) {
-  const settings = newsletterSettings(req.payload)
+function preferencesHtml(req: PayloadRequest, options: Options, s: Subscriber, topics: Choice[], token: string, saved: boolean) {
   const selected = new Set(topicIds(s))
   return html(
     preferencesPage({
@@ -82,8 +80,8 @@ function preferencesHtml(req: PayloadRequest, s: Subscriber, topics: Choice[], t
       selected: topics.filter((t) => selected.has(t.id)).map((t) => t.slug),
       frequency: s.frequency,
       locale: s.locale,
-      locales: settings.locales,
-      unsubscribe: unsubscribeUrl(req.payload, s.unsubscribeNonce!),
+      locales: options.locales,
+      unsubscribe: unsubscribeUrl(req.payload, options, s.unsubscribeNonce!),
       pending: s.status === 'pending',
       saved,
     }),
@@ -94,60 +92,59 @@ function preferencesHtml(req: PayloadRequest, s: Subscriber, topics: Choice[], t
  * `GET /api/newsroom/preferences?token=`: the settings form (or, with `Accept: application/json`,
  * the current settings). The token is the subscriber's long-lived unsubscribe token.
  */
-export const preferencesPageEndpoint: Endpoint = {
+export const preferencesPageEndpoint = (options: Options): Endpoint => ({
   path: '/newsroom/preferences',
   method: 'get',
   handler: async (req) => {
     const json = wantsJson(req)
     const token = tokenOf(req)
-    const s = await findByHash(req, 'unsubscribeTokenHash', token)
-    if (!s || !token) return invalidToken(req, json)
-    if (!canChange(s)) return notSubscribed(req, s, json, 200)
-    const topics = await topicChoices(req.payload, s.locale)
-    return json ? preferencesJson(s, topics) : preferencesHtml(req, s, topics, token, false)
+    const s = await findByHash(req, options, 'unsubscribeTokenHash', token)
+    if (!s || !token) return invalidToken(req, options, json)
+    if (!canChange(s)) return notSubscribed(options, s, json, 200)
+    const topics = await topicChoices(req.payload, options, s.locale)
+    return json ? preferencesJson(s, topics) : preferencesHtml(req, options, s, topics, token, false)
   },
-}
+})
 
 /**
  * `POST /api/newsroom/preferences?token=`: saves `topics`, `frequency` and `locale` (each optional:
  * absent means unchanged). A form post gets the page back, JSON gets JSON.
  */
-export const preferencesEndpoint: Endpoint = {
+export const preferencesEndpoint = (options: Options): Endpoint => ({
   path: '/newsroom/preferences',
   method: 'post',
   handler: async (req) => {
     const { payload } = req
-    const settings = newsletterSettings(payload)
     const body = await readBody(req)
     if (body instanceof Response) return body
 
-    const ipLimit = await hitRateLimit(payload, `preferences-ip:${clientIp(req)}`, settings.ipPerMinute, 60_000)
+    const ipLimit = await hitRateLimit(payload, options, `preferences-ip:${clientIp(req, options)}`, options.newsletter.ipPerMinute, 60_000)
     if (!ipLimit.ok) return tooMany(ipLimit.retryAfter, 'Too many attempts; try again later.')
 
     const json = body.type === 'json'
     const bodyToken = body.get('token')
     const token = tokenOf(req) || (typeof bodyToken === 'string' ? bodyToken : null)
-    const s = await findByHash(req, 'unsubscribeTokenHash', token)
-    if (!s || !token) return invalidToken(req, json)
-    if (!canChange(s)) return notSubscribed(req, s, json, 409)
+    const s = await findByHash(req, options, 'unsubscribeTokenHash', token)
+    if (!s || !token) return invalidToken(req, options, json)
+    if (!canChange(s)) return notSubscribed(options, s, json, 409)
 
-    const topicIdsToSave = body.has('topics') ? await readTopics(payload, settings.topicsSlug, body) : undefined
+    const topicIdsToSave = body.has('topics') ? await readTopics(payload, options.collections.topics.slug, body) : undefined
     if (topicIdsToSave instanceof Response) return topicIdsToSave
-    const locale = readLocale(body, settings.locales.includes(s.locale) ? s.locale : settings.defaultLocale, settings.locales)
+    const locale = readLocale(body, options.locales.includes(s.locale) ? s.locale : options.defaultLocale, options.locales)
     if (locale instanceof Response) return locale
     const frequency = readFrequency(body, s.frequency)
     if (frequency instanceof Response) return frequency
 
     const updated = (await payload.update({
-      collection: SUBS,
+      collection: options.collections.subscribers.slug,
       id: s.id,
       data: { ...(topicIdsToSave ? { topics: topicIdsToSave } : {}), locale, frequency } as never,
       overrideAccess: true,
       depth: 0,
     })) as unknown as Subscriber
-    const topics = await topicChoices(payload, updated.locale)
-    return json ? preferencesJson(updated, topics) : preferencesHtml(req, updated, topics, token, true)
+    const topics = await topicChoices(payload, options, updated.locale)
+    return json ? preferencesJson(updated, topics) : preferencesHtml(req, options, updated, topics, token, true)
   },
-}
+})
 
-export const preferencesEndpoints: Endpoint[] = [preferencesPageEndpoint, preferencesEndpoint]
+export const preferencesEndpoints = (options: Options): Endpoint[] => [preferencesPageEndpoint(options), preferencesEndpoint(options)]

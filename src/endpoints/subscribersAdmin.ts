@@ -1,17 +1,17 @@
-import type { CollectionSlug, Endpoint, Payload, PayloadRequest, Where } from 'payload'
+import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 
-import { SUBSCRIBERS_SLUG } from '../../collections/subscribers.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
+
 import { isAdminUser } from '../access.js'
 import { BadInput } from '../guard/badInput.js'
 import { assertValidWhere } from '../guard/whereGuard.js'
 import { isSubscriberStatus, resolveTopic, SUBSCRIBER_STATUSES, subscriberStats, subscriberWhere } from '../admin/subscriberFilter.js'
 import { readTextLimited } from '../http/readBodyLimited.js'
 import { BadParameter } from '../listing/params.js'
-import { newsroomOptions } from '../listing/indexer.js'
 import { DIGEST_QUEUE, TASK_DIGEST } from '../newsletter/common.js'
 import { badParameterResponse } from './items.js'
 
-const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
+type Options = ResolvedNewsroomOptions
 
 /** Subscribers read per database query by the CSV export; memory use does not grow with their number. */
 export const CSV_PAGE_SIZE = 500
@@ -66,12 +66,13 @@ const csvLine = (fields: unknown[]) => `${fields.map(csvField).join(',')}\r\n`
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date())
 
 /** `status`, `topic` (slug), `where` (Payload's REST syntax) and `search` (part of the address), all optional and combined with AND. */
-async function readFilter(req: PayloadRequest): Promise<Where> {
+async function readFilter(req: PayloadRequest, options: Options): Promise<Where> {
+  const { subscribers, topics } = options.collections
   const params = new URL(req.url!).searchParams
   const status = params.get('status') || undefined
   if (status !== undefined && !isSubscriberStatus(status)) throw new BadParameter('status', `must be one of ${SUBSCRIBER_STATUSES.join(', ')}`)
   const topicParam = params.get('topic') || undefined
-  const topic = topicParam ? await resolveTopic(req.payload, topicParam) : null
+  const topic = topicParam ? await resolveTopic(req.payload, topics.slug, topicParam) : null
   if (topicParam && !topic) throw new BadParameter('topic', `unknown topic "${topicParam}"`)
   const and: Where[] = []
   const own = subscriberWhere({ status, topicIds: topic?.ids })
@@ -81,7 +82,7 @@ async function readFilter(req: PayloadRequest): Promise<Where> {
     if (!where || typeof where !== 'object' || Array.isArray(where)) throw new BadParameter('where', 'must be a where query, e.g. where[status][equals]=active')
     // Checked here, before it is wrapped in the export's own conditions, so the message names the client's path.
     try {
-      assertValidWhere(where, { payload: req.payload, collection: req.payload.collections[SUBS]!.config, locale: req.locale, overrideAccess: false })
+      assertValidWhere(where, { payload: req.payload, collection: req.payload.collections[subscribers.slug]!.config, locale: req.locale, overrideAccess: false })
     } catch (err) {
       if (err instanceof BadInput) {
         const [, path, why] = /^(\S+): (.*)$/s.exec(err.message) ?? [null, 'where', err.message]
@@ -97,9 +98,8 @@ async function readFilter(req: PayloadRequest): Promise<Where> {
 }
 
 /** Slugs of topic ids, looked up once per export and topic (topics are few; subscribers many). */
-function topicSlugs(payload: Payload) {
+function topicSlugs(payload: Payload, topicsSlug: string) {
   const known = new Map<string, string>()
-  const topicsSlug = newsroomOptions(payload).collections.topics.slug as CollectionSlug
   return {
     load: async (rows: Row[]) => {
       const missing = [...new Set(rows.flatMap((r) => (r.topics ?? []).map((t) => String(typeof t === 'object' ? t.id : t))))].filter((id) => !known.has(id))
@@ -119,7 +119,7 @@ function topicSlugs(payload: Payload) {
  * `GET /api/newsroom/subscribers.csv`: the subscribers as CSV, admins only. Streamed: one page of
  * CSV_PAGE_SIZE subscribers (keyset by id) is read when the client has taken the previous one.
  */
-export const subscribersCsvEndpoint: Endpoint = {
+export const subscribersCsvEndpoint = (options: Options): Endpoint => ({
   path: '/newsroom/subscribers.csv',
   method: 'get',
   handler: async (req) => {
@@ -127,17 +127,17 @@ export const subscribersCsvEndpoint: Endpoint = {
     const { payload } = req
     let filter: Where
     try {
-      filter = await readFilter(req)
+      filter = await readFilter(req, options)
     } catch (err) {
       if (err instanceof BadParameter) return badParameterResponse(err)
       throw err
     }
     const user = req.user!
-    const slugs = topicSlugs(payload)
+    const slugs = topicSlugs(payload, options.collections.topics.slug)
     const page = async (after: string | number | undefined) => {
       const where: Where = { and: [filter, ...(after !== undefined ? [{ id: { greater_than: after } }] : [])] }
       const { docs } = await payload.find({
-        collection: SUBS,
+        collection: options.collections.subscribers.slug,
         where,
         sort: 'id',
         limit: CSV_PAGE_SIZE,
@@ -183,21 +183,21 @@ export const subscribersCsvEndpoint: Endpoint = {
       },
     })
   },
-}
+})
 
 /** `GET /api/newsroom/subscribers/stats?topic=`: subscribers per status (within a topic: see README), admins only. */
-export const subscriberStatsEndpoint: Endpoint = {
+export const subscriberStatsEndpoint = (options: Options): Endpoint => ({
   path: '/newsroom/subscribers/stats',
   method: 'get',
   handler: async (req) => {
     if (!isAdminUser(req.user)) return forbidden()
     const topicParam = new URL(req.url!).searchParams.get('topic') || undefined
-    const topic = topicParam ? await resolveTopic(req.payload, topicParam) : null
+    const topic = topicParam ? await resolveTopic(req.payload, options.collections.topics.slug, topicParam) : null
     if (topicParam && !topic) return badParameterResponse(new BadParameter('topic', `unknown topic "${topicParam}"`))
-    const stats = await subscriberStats(req.payload, { topicIds: topic?.ids, user: req.user })
+    const stats = await subscriberStats(req.payload, options.collections.subscribers.slug, { topicIds: topic?.ids, user: req.user })
     return Response.json({ topic: topic?.slug ?? null, ...stats }, { headers: noStore })
   },
-}
+})
 
 /**
  * `POST /api/newsroom/digest/run` with `{"frequency":"daily"|"weekly"}`: queues the digest job
@@ -231,4 +231,4 @@ export const runDigestEndpoint: Endpoint = {
   },
 }
 
-export const subscribersAdminEndpoints: Endpoint[] = [subscribersCsvEndpoint, subscriberStatsEndpoint, runDigestEndpoint]
+export const subscribersAdminEndpoints = (options: Options): Endpoint[] => [subscribersCsvEndpoint(options), subscriberStatsEndpoint(options), runDigestEndpoint]

@@ -1,10 +1,7 @@
-import type { Payload } from 'payload'
-
 import type { CalendarEventInput, FeedChannelInput, FeedItemInput } from 'newsroom-feeds'
 import type { ListingResult } from '../listing/query.js'
 import type { ListingParams } from '../listing/params.js'
-
-import { newsroomOptions } from '../listing/indexer.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
 
 export type FeedFormat = 'rss' | 'atom' | 'json' | 'ics'
 export const FEED_PATHS: Record<FeedFormat, string> = { rss: 'feed.rss', atom: 'feed.atom', json: 'feed.json', ics: 'calendar.ics' }
@@ -12,8 +9,7 @@ export const FEED_PATHS: Record<FeedFormat, string> = { rss: 'feed.rss', atom: '
 type Item = ListingResult['items'][number]
 const TYPE_LABEL = { sv: { news: 'Nyheter', events: 'Kalender', press: 'Press' }, en: { news: 'News', events: 'Calendar', press: 'Press' } }
 
-export function feedTitle(payload: Payload, p: ListingParams, topicTitles: string[]) {
-  const o = newsroomOptions(payload)
+export function feedTitle(o: ResolvedNewsroomOptions, p: ListingParams, topicTitles: string[]) {
   const base = o.feeds.title[p.locale] ?? o.feeds.title[o.defaultLocale] ?? 'News'
   const labels = TYPE_LABEL[p.locale as 'sv'] ?? TYPE_LABEL.en
   const parts = [base]
@@ -27,8 +23,7 @@ export function feedTitle(payload: Payload, p: ListingParams, topicTitles: strin
 export const lastChange = (items: Item[]) =>
   new Date(items.reduce((max, i) => (i.updatedAt > max ? i.updatedAt : max), '2000-01-01T00:00:00.000Z'))
 
-export function channelFor(payload: Payload, p: ListingParams, title: string, selfUrl: string, items: Item[]): FeedChannelInput {
-  const o = newsroomOptions(payload)
+export function channelFor(o: ResolvedNewsroomOptions, p: ListingParams, title: string, selfUrl: string, items: Item[]): FeedChannelInput {
   return {
     title,
     description: o.feeds.description[p.locale] ?? '',
@@ -40,8 +35,7 @@ export function channelFor(payload: Payload, p: ListingParams, title: string, se
   }
 }
 
-export function feedItem(payload: Payload, item: Item): FeedItemInput {
-  const o = newsroomOptions(payload)
+export function feedItem(o: ResolvedNewsroomOptions, item: Item): FeedItemInput {
   return {
     id: `${item.type}:${item.id}`,
     url: item.url,

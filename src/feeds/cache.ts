@@ -1,6 +1,6 @@
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
 
-import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
 
 export type CachedFeed = { body: string; etag: string; lastModified: Date; contentType: string }
 
@@ -24,7 +24,8 @@ export class FeedCache {
   /** Bumped whenever the entries are dropped. */
   private generation = 0
 
-  constructor(private readonly recheckMs: number, private readonly maxEntries = 500) {}
+  /** `indexSlug`: the listing index's collection (collections.newsroomIndex.slug). */
+  constructor(private readonly recheckMs: number, private readonly indexSlug: string, private readonly maxEntries = 500) {}
 
   invalidate() {
     this.entries.clear()
@@ -33,7 +34,7 @@ export class FeedCache {
   }
 
   private async refresh(payload: Payload) {
-    const fingerprint = await indexFingerprint(payload)
+    const fingerprint = await indexFingerprint(payload, this.indexSlug)
     if (fingerprint !== this.fingerprint) {
       this.entries.clear()
       this.generation++
@@ -69,8 +70,7 @@ export class FeedCache {
 }
 
 /** Changes whenever a row of the listing index is added, replaced or removed. */
-export async function indexFingerprint(payload: Payload): Promise<string> {
-  const collection = NEWSROOM_INDEX_SLUG as CollectionSlug
+export async function indexFingerprint(payload: Payload, collection: string): Promise<string> {
   const [{ totalDocs }, newest] = await Promise.all([
     payload.count({ collection, overrideAccess: true }),
     payload.find({ collection, sort: '-updatedAt', limit: 1, pagination: false, depth: 0, overrideAccess: true, select: { updatedAt: true } as never }),
@@ -80,8 +80,8 @@ export async function indexFingerprint(payload: Payload): Promise<string> {
 
 /** One cache per Payload instance. */
 const caches = new WeakMap<Payload, FeedCache>()
-export const feedCacheFor = (payload: Payload, recheckMs: number) => {
+export const feedCacheFor = (payload: Payload, options: ResolvedNewsroomOptions) => {
   let cache = caches.get(payload)
-  if (!cache) caches.set(payload, (cache = new FeedCache(recheckMs)))
+  if (!cache) caches.set(payload, (cache = new FeedCache(options.feeds.recheckMs, options.collections.newsroomIndex.slug)))
   return cache
 }

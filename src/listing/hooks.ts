@@ -1,39 +1,42 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
 
+import type { ResolvedNewsroomOptions } from '../options.js'
 import type { ItemType } from './types.js'
 
 import { feedCacheFor } from '../feeds/cache.js'
 import { afterCommit } from './afterCommit.js'
-import { indexItem, newsroomOptions, removeItem } from './indexer.js'
+import { indexItem, removeItem } from './indexer.js'
 import { queueTopicReindex } from './topicJob.js'
 import { pruneVocabulary } from './vocabulary.js'
 
-export const invalidateFeeds = (payload: Payload) => feedCacheFor(payload, newsroomOptions(payload).feeds.recheckMs).invalidate()
+type Options = ResolvedNewsroomOptions
+
+export const invalidateFeeds = (payload: Payload, options: Options) => feedCacheFor(payload, options).invalidate()
 
 /**
  * Rendered feeds are dropped at once and again when the request's transaction has ended: a feed
  * rendered in between read the rows as they were before the commit.
  */
-function afterIndexChange(req: PayloadRequest, dropped: string[]) {
-  invalidateFeeds(req.payload)
+function afterIndexChange(req: PayloadRequest, options: Options, dropped: string[]) {
+  invalidateFeeds(req.payload, options)
   afterCommit(req, 'feed cache and vocabulary', async () => {
-    invalidateFeeds(req.payload)
+    invalidateFeeds(req.payload, options)
     if (dropped.length) await pruneVocabulary(req.payload, dropped)
   })
 }
 
 /** Keeps the listing index in step on create, update, publish, unpublish, draft saves and scheduled publish. */
 export const indexAfterChange =
-  (type: ItemType): CollectionAfterChangeHook =>
+  (options: Options, type: ItemType): CollectionAfterChangeHook =>
   async ({ doc, req }) => {
-    afterIndexChange(req, await indexItem({ payload: req.payload, type, id: doc.id, req }))
+    afterIndexChange(req, options, await indexItem({ payload: req.payload, options, type, id: doc.id, req }))
     return doc
   }
 
 export const indexAfterDelete =
-  (type: ItemType): CollectionAfterDeleteHook =>
+  (options: Options, type: ItemType): CollectionAfterDeleteHook =>
   async ({ id, req }) => {
-    afterIndexChange(req, await removeItem(req.payload, type, id, req))
+    afterIndexChange(req, options, await removeItem(req.payload, options, type, id, req))
   }
 
 /** What of a topic the index holds: its title and slug (in the items' categories) and its parent (in topic paths). */
@@ -46,15 +49,19 @@ const indexedPart = (topic: Record<string, unknown> | undefined) => {
  * A renamed or moved topic changes the categories and topic paths of the items under it: that is
  * a job (topicJob.ts), queued here and run right after the request, not done inside it.
  */
-export const topicAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
-  if (operation === 'update' && indexedPart(doc) !== indexedPart(previousDoc)) {
-    await queueTopicReindex(req, doc.id)
-    afterCommit(req, 'feed cache', async () => invalidateFeeds(req.payload)) // feed titles name topics
+export const topicAfterChange =
+  (options: Options): CollectionAfterChangeHook =>
+  async ({ doc, previousDoc, req, operation }) => {
+    if (operation === 'update' && indexedPart(doc) !== indexedPart(previousDoc)) {
+      await queueTopicReindex(req, doc.id)
+      afterCommit(req, 'feed cache', async () => invalidateFeeds(req.payload, options)) // feed titles name topics
+    }
+    return doc
   }
-  return doc
-}
 
-export const topicAfterDelete: CollectionAfterDeleteHook = async ({ id, req }) => {
-  await queueTopicReindex(req, id)
-  afterCommit(req, 'feed cache', async () => invalidateFeeds(req.payload))
-}
+export const topicAfterDelete =
+  (options: Options): CollectionAfterDeleteHook =>
+  async ({ id, req }) => {
+    await queueTopicReindex(req, id)
+    afterCommit(req, 'feed cache', async () => invalidateFeeds(req.payload, options))
+  }

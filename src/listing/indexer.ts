@@ -1,25 +1,21 @@
-import { type CollectionSlug, commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 
 import type { ResolvedNewsroomOptions } from '../options.js'
 import type { FeedExtras, ItemType, ListingItem } from './types.js'
 
-import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex.js'
 import { withItemLock } from './itemLock.js'
 import { lexicalToText, searchText } from './text.js'
 import { pruneVocabulary } from './vocabulary.js'
 import { topicTerm } from './wordIndex.js'
 
 type Doc = Record<string, any>
-const INDEX = NEWSROOM_INDEX_SLUG as CollectionSlug
-
-export const newsroomOptions = (payload: Payload) => payload.config.custom.newsroom as ResolvedNewsroomOptions & { serverURL: string }
+type Options = ResolvedNewsroomOptions
 
 /** id → parent id of every topic; small enough to load whole for each indexing run. */
-async function topicParents(payload: Payload, req?: Partial<PayloadRequest>) {
-  const { topics } = newsroomOptions(payload).collections
-  const { docs } = await payload.find({ collection: topics.slug as CollectionSlug, depth: 0, limit: 0, pagination: false, req })
+async function topicParents(payload: Payload, options: Options, req?: Partial<PayloadRequest>) {
+  const { docs } = await payload.find({ collection: options.collections.topics.slug, depth: 0, limit: 0, pagination: false, req })
   return new Map(docs.map((t: Doc) => [String(t.id), t.parent == null ? null : String(typeof t.parent === 'object' ? t.parent.id : t.parent)]))
 }
 
@@ -34,11 +30,11 @@ function topicPath(ids: string[], parents: Map<string, string | null>) {
   return all.size ? `|${[...all].join('|')}|` : ''
 }
 
-export function itemUrl(options: ReturnType<typeof newsroomOptions>, type: ItemType, slug: string) {
+export function itemUrl(options: Options, type: ItemType, slug: string) {
   return new URL(options.urlPatterns[type].replace('{slug}', encodeURIComponent(slug)), options.serverURL).toString()
 }
 
-function toListingItem(type: ItemType, doc: Doc, options: ReturnType<typeof newsroomOptions>): ListingItem {
+function toListingItem(type: ItemType, doc: Doc, options: Options): ListingItem {
   const image = doc.heroImage && typeof doc.heroImage === 'object' ? doc.heroImage : null
   const item: ListingItem = {
     type,
@@ -66,7 +62,7 @@ function toListingItem(type: ItemType, doc: Doc, options: ReturnType<typeof news
   return item
 }
 
-type IndexArgs = { payload: Payload; type: ItemType; id: string | number; req?: Partial<PayloadRequest>; parents?: Map<string, string | null> }
+type IndexArgs = { payload: Payload; options: Options; type: ItemType; id: string | number; req?: Partial<PayloadRequest>; parents?: Map<string, string | null> }
 
 /** The vocabulary terms a row contributes: its words, and (PostgreSQL) one term per topic on its path. */
 const rowTerms = (search: string | null | undefined, path: string | null | undefined) => [
@@ -75,9 +71,9 @@ const rowTerms = (search: string | null | undefined, path: string | null | undef
 ]
 
 /** Terms of the item's current index rows (read before they are replaced). */
-async function indexedTerms(payload: Payload, key: string, req?: Partial<PayloadRequest>): Promise<Set<string>> {
+async function indexedTerms(payload: Payload, options: Options, key: string, req?: Partial<PayloadRequest>): Promise<Set<string>> {
   const { docs } = await payload.find({
-    collection: INDEX,
+    collection: options.collections.newsroomIndex.slug,
     where: { key: { equals: key } },
     limit: 0,
     pagination: false,
@@ -98,13 +94,13 @@ export async function indexItem(args: IndexArgs): Promise<string[]> {
   return withItemLock(args.payload, `${args.type}:${args.id}`, args.req, () => writeItemRows(args))
 }
 
-async function writeItemRows({ payload, type, id, req, parents }: IndexArgs): Promise<string[]> {
-  const options = newsroomOptions(payload)
+async function writeItemRows({ payload, options, type, id, req, parents }: IndexArgs): Promise<string[]> {
+  const index = options.collections.newsroomIndex.slug
   const key = `${type}:${id}`
-  const before = await indexedTerms(payload, key, req)
-  await payload.db.deleteMany({ collection: INDEX, where: { key: { equals: key } }, req })
-  const slug = options.collections[type].slug as CollectionSlug
-  const tree = parents ?? (await topicParents(payload, req))
+  const before = await indexedTerms(payload, options, key, req)
+  await payload.db.deleteMany({ collection: index, where: { key: { equals: key } }, req })
+  const slug = options.collections[type].slug
+  const tree = parents ?? (await topicParents(payload, options, req))
   const after = new Set<string>()
   for (const locale of options.locales) {
     const doc = (await payload.findByID({ collection: slug, id, locale: locale as 'all', depth: 1, draft: false, req, overrideAccess: true, disableErrors: true })) as Doc | null
@@ -122,7 +118,7 @@ async function writeItemRows({ payload, type, id, req, parents }: IndexArgs): Pr
     const row = { topicPath: topicPath(topicIds, tree), search: searchText(item.title, item.summary, text) }
     for (const term of rowTerms(row.search, row.topicPath)) after.add(term)
     await payload.db.create({
-      collection: INDEX,
+      collection: index,
       req,
       data: {
         key,
@@ -143,11 +139,11 @@ async function writeItemRows({ payload, type, id, req, parents }: IndexArgs): Pr
 }
 
 /** Removes the item's rows; returns their terms, for pruning the vocabulary once this is committed. */
-export async function removeItem(payload: Payload, type: ItemType, id: string | number, req?: Partial<PayloadRequest>): Promise<string[]> {
+export async function removeItem(payload: Payload, options: Options, type: ItemType, id: string | number, req?: Partial<PayloadRequest>): Promise<string[]> {
   const key = `${type}:${id}`
   return withItemLock(payload, key, req, async () => {
-    const terms = await indexedTerms(payload, key, req)
-    await payload.db.deleteMany({ collection: INDEX, where: { key: { equals: key } }, req })
+    const terms = await indexedTerms(payload, options, key, req)
+    await payload.db.deleteMany({ collection: options.collections.newsroomIndex.slug, where: { key: { equals: key } }, req })
     return [...terms]
   })
 }
@@ -157,9 +153,9 @@ export async function removeItem(payload: Payload, type: ItemType, id: string | 
  * deleted), each item in a transaction of its own, then prunes the terms they dropped (a deleted
  * topic's, on PostgreSQL). Run by the topic job (topicJob.ts), outside any request.
  */
-export async function reindexTopic(payload: Payload, topicId: string | number): Promise<number> {
+export async function reindexTopic(payload: Payload, options: Options, topicId: string | number): Promise<number> {
   const { docs } = await payload.find({
-    collection: INDEX,
+    collection: options.collections.newsroomIndex.slug,
     where: { topicPath: { contains: `|${topicId}|` } },
     limit: 0,
     pagination: false,
@@ -168,14 +164,14 @@ export async function reindexTopic(payload: Payload, topicId: string | number): 
     select: { key: true } as never,
   })
   const keys = [...new Set(docs.map((d: Doc) => d.key as string))]
-  const parents = await topicParents(payload)
+  const parents = await topicParents(payload, options)
   const dropped = new Set<string>()
   const req = await createLocalReq({}, payload)
   for (const key of keys) {
     const [type, id] = key.split(':') as [ItemType, string]
     const own = await initTransaction(req)
     try {
-      for (const term of await indexItem({ payload, type, id, req, parents })) dropped.add(term)
+      for (const term of await indexItem({ payload, options, type, id, req, parents })) dropped.add(term)
       if (own) await commitTransaction(req)
     } catch (err) {
       if (own) await killTransaction(req)
@@ -187,15 +183,14 @@ export async function reindexTopic(payload: Payload, topicId: string | number): 
 }
 
 /** Drops the whole index and builds it again from the published items. */
-export async function reindexAll(payload: Payload, onProgress?: (done: number) => void): Promise<number> {
-  const options = newsroomOptions(payload)
-  await payload.db.deleteMany({ collection: INDEX, where: { key: { exists: true } } })
-  const parents = await topicParents(payload)
+export async function reindexAll(payload: Payload, options: Options, onProgress?: (done: number) => void): Promise<number> {
+  await payload.db.deleteMany({ collection: options.collections.newsroomIndex.slug, where: { key: { exists: true } } })
+  const parents = await topicParents(payload, options)
   let done = 0
   for (const type of ['news', 'events', 'press'] as const) {
     for (let page = 1; ; page++) {
       const res = await payload.find({
-        collection: options.collections[type].slug as CollectionSlug,
+        collection: options.collections[type].slug,
         where: { _status: { equals: 'published' } },
         depth: 0,
         limit: 500,
@@ -204,7 +199,7 @@ export async function reindexAll(payload: Payload, onProgress?: (done: number) =
         overrideAccess: true,
       })
       for (const doc of res.docs as Doc[]) {
-        await indexItem({ payload, type, id: doc.id, parents })
+        await indexItem({ payload, options, type, id: doc.id, parents })
         onProgress?.(++done)
       }
       if (!res.hasNextPage) break
@@ -214,7 +209,7 @@ export async function reindexAll(payload: Payload, onProgress?: (done: number) =
 }
 
 /** `npm run reindex`: the index from scratch, then the vocabulary down to the words it uses. */
-export async function rebuildIndex(payload: Payload, onProgress?: (done: number) => void): Promise<{ items: number; prunedWords: number }> {
-  const items = await reindexAll(payload, onProgress)
+export async function rebuildIndex(payload: Payload, options: Options, onProgress?: (done: number) => void): Promise<{ items: number; prunedWords: number }> {
+  const items = await reindexAll(payload, options, onProgress)
   return { items, prunedWords: await pruneVocabulary(payload) }
 }

@@ -1,5 +1,7 @@
 import type { Config } from 'payload'
 
+import type { ResolvedNewsroomOptions } from '../options.js'
+
 import { invalidateFeeds } from './hooks.js'
 import { LISTING_QUEUE, reindexTopicTask } from './topicJob.js'
 
@@ -11,8 +13,8 @@ type AutoRun = Exclude<Jobs['autoRun'], undefined>
  * `enabled: false`), and when the app runs jobs in-process (`autoRun`), a once-a-minute run of
  * its queue, which picks up a job whose kick after the request was lost (a restart, say).
  */
-export function listingJobs(jobs: Jobs): Jobs {
-  const tasks = [...(jobs.tasks ?? []), reindexTopicTask(invalidateFeeds)]
+export function listingJobs(jobs: Jobs, options: ResolvedNewsroomOptions): Jobs {
+  const tasks = [...(jobs.tasks ?? []), reindexTopicTask(options, invalidateFeeds)]
   const ours = { cron: '* * * * *', queue: LISTING_QUEUE, limit: 10 }
   const autoRun = jobs.autoRun
   if (!autoRun) return { ...jobs, tasks }

@@ -1,15 +1,12 @@
-import type { CollectionSlug, Payload, Where } from 'payload'
+import type { Payload, Where } from 'payload'
 
+import type { ResolvedNewsroomOptions } from '../options.js'
 import type { FeedExtras, ItemType, ListingItem } from './types.js'
 
-import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
 import { type FacetFilter, groupedFacetCounts, searchRowIds, type SearchPath, wordIndexPresent } from './facets.js'
-import { newsroomOptions } from './indexer.js'
 import { BadParameter, filterHash, type ListingParams } from './params.js'
 import { searchWords } from './text.js'
-
-const INDEX = NEWSROOM_INDEX_SLUG as CollectionSlug
 
 export type ListingOptions = {
   /** Skip the three facet counts (feeds do not show them). */
@@ -30,10 +27,10 @@ export type ListingResult = {
 }
 
 /** Topic slugs → ids; an unknown slug is a 404 naming it. */
-async function topicIds(payload: Payload, slugs: string[]): Promise<string[]> {
+async function topicIds(payload: Payload, topicsSlug: string, slugs: string[]): Promise<string[]> {
   if (!slugs.length) return []
   const { docs } = await payload.find({
-    collection: newsroomOptions(payload).collections.topics.slug as CollectionSlug,
+    collection: topicsSlug,
     where: { slug: { in: slugs } },
     depth: 0,
     limit: slugs.length,
@@ -46,10 +43,10 @@ async function topicIds(payload: Payload, slugs: string[]): Promise<string[]> {
 }
 
 /** Counts per type under every filter but the type: one grouped SQL count, or three Payload counts on MongoDB. */
-async function facetCounts(payload: Payload, common: Where[], filter: FacetFilter): Promise<[number, number, number, SearchPath?]> {
+async function facetCounts(payload: Payload, index: string, common: Where[], filter: FacetFilter): Promise<[number, number, number, SearchPath?]> {
   const grouped = await groupedFacetCounts(payload, filter)
   if (grouped) return [grouped.counts.news, grouped.counts.events, grouped.counts.press, filter.words.length ? grouped.via : undefined]
-  const count = async (type: ItemType) => (await payload.count({ collection: INDEX, where: { and: [...common, { type: { equals: type } }] }, overrideAccess: true })).totalDocs
+  const count = async (type: ItemType) => (await payload.count({ collection: index, where: { and: [...common, { type: { equals: type } }] }, overrideAccess: true })).totalDocs
   return (await Promise.all((['news', 'events', 'press'] as ItemType[]).map(count))) as [number, number, number]
 }
 
@@ -58,13 +55,14 @@ async function facetCounts(payload: Payload, common: Where[], filter: FacetFilte
  * With `q`, items whose title holds every word come first (phase 0), then the rest (phase 1);
  * the cursor carries the phase and the last (date, key) seen, so pages never overlap or skip.
  */
-export async function runListing(payload: Payload, p: ListingParams, opts: ListingOptions = {}): Promise<ListingResult> {
+export async function runListing(payload: Payload, options: ResolvedNewsroomOptions, p: ListingParams, opts: ListingOptions = {}): Promise<ListingResult> {
+  const index = options.collections.newsroomIndex.slug
   const hash = filterHash(p)
   const cursor = p.cursor ? decodeCursor(payload.secret, p.cursor, hash) : null
   if (typeof cursor === 'string') throw new BadParameter('cursor', cursor)
 
   const words = searchWords(p.q)
-  const ids = await topicIds(payload, p.categories)
+  const ids = await topicIds(payload, options.collections.topics.slug, p.categories)
   const common: Where[] = [{ locale: { equals: p.locale } }]
   if (ids.length) common.push({ or: ids.map((id) => ({ topicPath: { contains: `|${id}|` } })) })
   for (const w of words) common.push({ search: { contains: w } })
@@ -98,7 +96,7 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
         where.push({ or: [{ date: { [beyond]: cursor.d } }, { and: [{ date: { equals: cursor.d } }, { key: { [beyond]: cursor.k } }] }] })
       }
       const { docs } = await payload.find({
-        collection: INDEX,
+        collection: index,
         where: { and: where },
         sort: asc ? ['date', 'key'] : ['-date', '-key'],
         limit: p.limit + 1 - items.length,
@@ -125,7 +123,7 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
     return [n, e, pr, present === null ? undefined : present ? 'word-index' : 'like']
   }
   const counting: Promise<[number, number, number, SearchPath?]> =
-    opts.facets === false ? Promise.resolve([0, 0, 0]) : cursor ? carried() : facetCounts(payload, common, filter)
+    opts.facets === false ? Promise.resolve([0, 0, 0]) : cursor ? carried() : facetCounts(payload, index, common, filter)
   // A search phase with few matching rows reads just those on SQLite (searchRowIds); elsewhere it walks.
   const limit = opts.pageRowIds ?? 2000
   const rowIds = words.length && limit > 0 ? (phase: number) => searchRowIds(payload, filter, p.types, limit, phase) : undefined

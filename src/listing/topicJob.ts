@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
+import type { ResolvedNewsroomOptions } from '../options.js'
+
 import { afterCommit } from './afterCommit.js'
 import { reindexTopic } from './indexer.js'
 
@@ -8,7 +10,7 @@ export const TASK_REINDEX_TOPIC = 'newsroomReindexTopic'
 export const LISTING_QUEUE = 'newsroom-listing'
 
 /** Called when the index changed outside the item hooks (the job), to drop rendered feeds. */
-type OnReindexed = (payload: Payload) => void
+type OnReindexed = (payload: Payload, options: ResolvedNewsroomOptions) => void
 
 /**
  * Re-indexes the items under a renamed, moved or deleted topic. Queued by the topic hooks inside
@@ -16,14 +18,14 @@ type OnReindexed = (payload: Payload) => void
  * request by `kickListingJobs`, and otherwise by the jobs runner (`payload jobs:run --queue
  * newsroom-listing`, or the plugin's autoRun entry). Running it twice is harmless.
  */
-export const reindexTopicTask = (onReindexed: OnReindexed): TaskConfig => ({
+export const reindexTopicTask = (options: ResolvedNewsroomOptions, onReindexed: OnReindexed): TaskConfig => ({
   slug: TASK_REINDEX_TOPIC,
   label: 'Newsroom: re-index the items of a topic',
   inputSchema: [{ name: 'topic', type: 'text', required: true }],
   retries: 3,
   handler: async ({ input, req }) => {
-    const items = await reindexTopic(req.payload, (input as { topic: string }).topic)
-    onReindexed(req.payload)
+    const items = await reindexTopic(req.payload, options, (input as { topic: string }).topic)
+    onReindexed(req.payload, options)
     return { output: { items } }
   },
 })

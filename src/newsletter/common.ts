@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-import { newsroomOptions } from '../listing/indexer.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
+
 import { unsubscribeToken } from './tokens.js'
 
 export type Frequency = 'daily' | 'weekly'
@@ -34,27 +35,24 @@ export const SIGNUP_QUEUE = 'newsletter'
 /** Queue of the digest jobs (minutes for a long list): neither publishing nor confirmation mails wait for them. */
 export const DIGEST_QUEUE = 'newsletter-digest'
 
-/** Resolved newsroom options plus the newsletter part, read at call time from the Payload config. */
-export const newsletterSettings = (payload: Payload) => {
-  const options = newsroomOptions(payload)
-  return { ...options.newsletter, serverURL: options.serverURL, locales: options.locales, defaultLocale: options.defaultLocale, topicsSlug: options.collections.topics.slug, eventsSlug: options.collections.events.slug }
-}
+type Options = Pick<ResolvedNewsroomOptions, 'serverURL'>
 
-/** Absolute URL of one of our endpoints, e.g. apiUrl(payload, '/newsroom/confirm', { token }). */
-export function apiUrl(payload: Payload, path: string, query: Record<string, string> = {}): string {
-  const { serverURL } = newsletterSettings(payload)
+/** Absolute URL of one of our endpoints, e.g. apiUrl(payload, options, '/newsroom/confirm', { token }). */
+export function apiUrl(payload: Payload, options: Options, path: string, query: Record<string, string> = {}): string {
   const api = payload.config.routes?.api ?? '/api'
-  const url = new URL(`${api}${path}`.replace(/\/{2,}/g, '/'), serverURL)
+  const url = new URL(`${api}${path}`.replace(/\/{2,}/g, '/'), options.serverURL)
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v)
   return url.toString()
 }
 
-export const absoluteUrl = (payload: Payload, pathOrUrl: string) => new URL(pathOrUrl, newsletterSettings(payload).serverURL).toString()
+export const absoluteUrl = (options: Options, pathOrUrl: string) => new URL(pathOrUrl, options.serverURL).toString()
 
-export const unsubscribeUrl = (payload: Payload, nonce: string) => apiUrl(payload, '/newsroom/unsubscribe', { token: unsubscribeToken(payload.secret, nonce) })
+export const unsubscribeUrl = (payload: Payload, options: Options, nonce: string) =>
+  apiUrl(payload, options, '/newsroom/unsubscribe', { token: unsubscribeToken(payload.secret, nonce) })
 
 /** The settings page of a subscriber; it takes the same long-lived token as the unsubscribe link. */
-export const preferencesUrl = (payload: Payload, nonce: string) => apiUrl(payload, '/newsroom/preferences', { token: unsubscribeToken(payload.secret, nonce) })
+export const preferencesUrl = (payload: Payload, options: Options, nonce: string) =>
+  apiUrl(payload, options, '/newsroom/preferences', { token: unsubscribeToken(payload.secret, nonce) })
 
 export const fromAddress = (payload: Payload): string => payload.email?.defaultFromAddress ?? 'nyhetsrum@localhost'
 

@@ -1,20 +1,21 @@
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
 
-import { SUBSCRIBERS_SLUG } from '../../collections/subscribers.js'
-import { apiUrl, newsletterSettings, preferencesUrl, type Subscriber, unsubscribeUrl } from './common.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
+
+import { apiUrl, preferencesUrl, type Subscriber, unsubscribeUrl } from './common.js'
 import { confirmMail } from './templates.js'
 import { hashToken, newNonce, newToken, unsubscribeToken } from './tokens.js'
 
-const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
+type Options = ResolvedNewsroomOptions
 
 export type MailKind = 'confirm' | 'manage'
 
 /** Makes sure the subscriber has an unsubscribe nonce (and the hash of the derived token); returns the nonce. */
-export async function ensureUnsubscribeNonce(payload: Payload, s: Subscriber): Promise<string> {
+export async function ensureUnsubscribeNonce(payload: Payload, options: Options, s: Subscriber): Promise<string> {
   if (s.unsubscribeNonce && s.unsubscribeTokenHash) return s.unsubscribeNonce
   const nonce = newNonce()
   await payload.update({
-    collection: SUBS,
+    collection: options.collections.subscribers.slug,
     id: s.id,
     data: { unsubscribeNonce: nonce, unsubscribeTokenHash: hashToken(unsubscribeToken(payload.secret, nonce)) } as never,
     overrideAccess: true,
@@ -29,11 +30,11 @@ export async function ensureUnsubscribeNonce(payload: Payload, s: Subscriber): P
  * `manage` goes to an address that is already active: its link applies the settings just sent. The
  * mail is in the language of the settings waiting to be confirmed, else the subscriber's.
  */
-export async function sendSubscriptionMail(payload: Payload, s: Subscriber, kind: MailKind): Promise<void> {
-  const settings = newsletterSettings(payload)
+export async function sendSubscriptionMail(payload: Payload, options: Options, s: Subscriber, kind: MailKind): Promise<void> {
+  const settings = options.newsletter
   const { token, hash } = newToken()
   await payload.update({
-    collection: SUBS,
+    collection: options.collections.subscribers.slug,
     id: s.id,
     data: {
       confirmTokenHash: hash,
@@ -44,17 +45,17 @@ export async function sendSubscriptionMail(payload: Payload, s: Subscriber, kind
     overrideAccess: true,
     depth: 0,
   })
-  const nonce = await ensureUnsubscribeNonce(payload, s)
+  const nonce = await ensureUnsubscribeNonce(payload, options, s)
   const locale = (s.pendingPreferences as { locale?: string } | null)?.locale ?? s.locale
-  const manageLinks = kind === 'manage' ? { unsubscribe: unsubscribeUrl(payload, nonce), preferences: preferencesUrl(payload, nonce) } : null
-  const mail = confirmMail(locale, kind, apiUrl(payload, '/newsroom/confirm', { token }), manageLinks, settings.confirmTtlHours)
+  const manageLinks = kind === 'manage' ? { unsubscribe: unsubscribeUrl(payload, options, nonce), preferences: preferencesUrl(payload, options, nonce) } : null
+  const mail = confirmMail(locale, kind, apiUrl(payload, options, '/newsroom/confirm', { token }), manageLinks, settings.confirmTtlHours)
   await payload.sendEmail({ to: s.email, subject: mail.subject, html: mail.html, text: mail.text })
 }
 
 /** The mail job of earlier releases, by subscriber id: sends if the subscriber is still in the state it was queued for. */
-export async function sendQueuedMail(payload: Payload, subscriberId: string, kind: MailKind): Promise<'sent' | 'skipped'> {
-  const s = (await payload.findByID({ collection: SUBS, id: subscriberId, depth: 0, overrideAccess: true, disableErrors: true })) as Subscriber | null
+export async function sendQueuedMail(payload: Payload, options: Options, subscriberId: string, kind: MailKind): Promise<'sent' | 'skipped'> {
+  const s = (await payload.findByID({ collection: options.collections.subscribers.slug, id: subscriberId, depth: 0, overrideAccess: true, disableErrors: true })) as Subscriber | null
   if (!s || s.status !== (kind === 'manage' ? 'active' : 'pending')) return 'skipped'
-  await sendSubscriptionMail(payload, s, kind)
+  await sendSubscriptionMail(payload, options, s, kind)
   return 'sent'
 }

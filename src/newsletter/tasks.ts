@@ -23,8 +23,8 @@ export function newsletterTasks(options: ResolvedNewsroomOptions): TaskConfig[] 
     // A mail server that is down: tried again 4 times, the wait doubling from 5-10 s (the backstop timer picks the retries up).
     retries: { attempts: 4, backoff: { type: 'exponential', delay: 5000 } },
     handler: async ({ input, req }) => {
-      const outcome = await processSignup(req.payload, input as unknown as SignupInput)
-      const purged = await purgeExpiredSignups(req.payload).catch((err: unknown) => {
+      const outcome = await processSignup(req.payload, options, input as unknown as SignupInput)
+      const purged = await purgeExpiredSignups(req.payload, options).catch((err: unknown) => {
         req.payload.logger.error({ err, msg: 'newsletter: purging expired sign-ups failed' })
         return null
       })
@@ -41,7 +41,7 @@ export function newsletterTasks(options: ResolvedNewsroomOptions): TaskConfig[] 
     retries: 3,
     handler: async ({ input, req }) => {
       const { subscriber, kind } = input as { subscriber: string; kind: MailKind }
-      const result = await sendQueuedMail(req.payload, subscriber, kind === 'manage' ? 'manage' : 'confirm')
+      const result = await sendQueuedMail(req.payload, options, subscriber, kind === 'manage' ? 'manage' : 'confirm')
       return { output: { result } }
     },
   }
@@ -57,8 +57,8 @@ export function newsletterTasks(options: ResolvedNewsroomOptions): TaskConfig[] 
     retries: 2,
     handler: async ({ input, req }) => {
       const { frequency, period } = input as { frequency: Frequency; period?: string | null }
-      await purgeRateLimits(req.payload).catch(() => {})
-      const result = await runDigest(req.payload, { frequency, period })
+      await purgeRateLimits(req.payload, options).catch(() => {})
+      const result = await runDigest(req.payload, options, { frequency, period })
       return { output: { ...result, runId: String(result.runId) } }
     },
   }
@@ -68,7 +68,7 @@ export function newsletterTasks(options: ResolvedNewsroomOptions): TaskConfig[] 
     retries: 2,
     schedule: [{ cron, queue: DIGEST_QUEUE }],
     handler: async ({ req }) => {
-      const result = await runDigest(req.payload, { frequency })
+      const result = await runDigest(req.payload, options, { frequency })
       return { output: { ...result, runId: String(result.runId) } }
     },
   })

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { afterCommitSettled } from '../../src/listing/afterCommit'
 import { indexItem } from '../../src/listing/indexer'
+import { pluginOptions } from '../../src/pluginOptions'
 import { LISTING_QUEUE, TASK_REINDEX_TOPIC } from '../../src/listing/topicJob'
 import { lexicalFromParagraphs } from '../../demo/seed/lexical'
 import { databaseUnavailable, testDatabase } from '../support/database'
@@ -373,7 +374,7 @@ describe.skipIf(databaseUnavailable())('topic rename and move as a job', () => {
     const rows = async () => (await n.payload.count({ collection: 'newsroom-index' as never, where: { key: { equals: `news:${id}` } }, overrideAccess: true })).totalDocs
     expect(await rows()).toBe(2) // sv and en
 
-    await Promise.all([indexItem({ payload: n.payload, type: 'news', id }), indexItem({ payload: n.payload, type: 'news', id }), indexItem({ payload: n.payload, type: 'news', id })])
+    await Promise.all([indexItem({ payload: n.payload, options: pluginOptions(n.payload), type: 'news', id }), indexItem({ payload: n.payload, options: pluginOptions(n.payload), type: 'news', id }), indexItem({ payload: n.payload, options: pluginOptions(n.payload), type: 'news', id })])
     expect(await rows()).toBe(2)
 
     if (testDatabase === 'postgres') {
@@ -382,8 +383,8 @@ describe.skipIf(databaseUnavailable())('topic rename and move as a job', () => {
       const [a, b] = [await createLocalReq({}, n.payload), await createLocalReq({}, n.payload)]
       expect(await initTransaction(a)).toBe(true)
       expect(await initTransaction(b)).toBe(true)
-      await indexItem({ payload: n.payload, type: 'news', id, req: a })
-      const second = indexItem({ payload: n.payload, type: 'news', id, req: b })
+      await indexItem({ payload: n.payload, options: pluginOptions(n.payload), type: 'news', id, req: a })
+      const second = indexItem({ payload: n.payload, options: pluginOptions(n.payload), type: 'news', id, req: b })
       await expect.poll(async () => Number((await pool.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rows[0]!.n)).toBeGreaterThan(0)
       await commitTransaction(a)
       await second

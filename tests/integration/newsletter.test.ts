@@ -5,9 +5,8 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { DIGEST_DELIVERIES_SLUG } from '../../collections/newsletterRuns'
 import { periodKey } from '../../src/newsletter/digest/periodKey'
-import { runDigest } from '../../src/newsletter/digest/runDigest'
+import { runDigest } from '../../src/scripts'
 import { databaseUnavailable, testDatabase } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
 import { createActiveSubscriber, createNewsletterTopics, linkIn, publishNews, runSignupJobs, submitConfirmation } from '../support/newsletter'
@@ -306,7 +305,7 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     for (let i = 0; i < 2; i++) jobs.push(await n.payload.jobs.queue({ task: 'newsletterDigest' as never, input: { frequency: 'daily', period: 'daily:queued' } as never }))
     await Promise.all(jobs.map((job) => n.payload.jobs.runByID({ id: job.id })))
     for (const e of emails) expect(smtp.to(e)).toHaveLength(2)
-    const deliveries = await n.payload.find({ collection: DIGEST_DELIVERIES_SLUG as never, where: { periodKey: { in: [period, 'daily:queued'] } }, limit: 0, pagination: false, overrideAccess: true })
+    const deliveries = await n.payload.find({ collection: 'digest-deliveries' as never, where: { periodKey: { in: [period, 'daily:queued'] } }, limit: 0, pagination: false, overrideAccess: true })
     expect(deliveries.docs.every((d) => (d as unknown as { status: string }).status === 'sent')).toBe(true)
   })
 
@@ -339,7 +338,7 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
       expect(smtp.to('gra@example.se')).toHaveLength(1)
       expect(smtp.rcptLog.filter((r) => r.address === 'gra@example.se').map((r) => r.code)).toEqual([451, 250])
       const dead = await subscriber('dod@example.se')
-      const delivery = (await n.payload.find({ collection: DIGEST_DELIVERIES_SLUG as never, where: { dedupeKey: { equals: `${dead.id}:daily:smtp-1` } }, overrideAccess: true })).docs[0] as unknown as {
+      const delivery = (await n.payload.find({ collection: 'digest-deliveries' as never, where: { dedupeKey: { equals: `${dead.id}:daily:smtp-1` } }, overrideAccess: true })).docs[0] as unknown as {
         status: string
         attempts: number
         lastError: string
@@ -382,7 +381,7 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     const period = 'daily:crash'
     const row = (s: Sub, status: string, leaseUntil: string) =>
       n.payload.create({
-        collection: DIGEST_DELIVERIES_SLUG as never,
+        collection: 'digest-deliveries' as never,
         data: { dedupeKey: `${s.id}:${period}`, subscriber: s.id, periodKey: period, status, attempts: status === 'sending' ? 1 : 0, leaseUntil, claimedBy: 'killed-worker' } as never,
         overrideAccess: true,
       })
@@ -395,7 +394,7 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     expect(smtp.to('krasch2@example.se')).toHaveLength(0)
     expect(smtp.to('krasch3@example.se')).toHaveLength(0)
     const status = async (s: Sub) =>
-      ((await n.payload.find({ collection: DIGEST_DELIVERIES_SLUG as never, where: { dedupeKey: { equals: `${s.id}:${period}` } }, overrideAccess: true })).docs[0] as unknown as { status: string }).status
+      ((await n.payload.find({ collection: 'digest-deliveries' as never, where: { dedupeKey: { equals: `${s.id}:${period}` } }, overrideAccess: true })).docs[0] as unknown as { status: string }).status
     expect(await status(a)).toBe('sent')
     expect(await status(b)).toBe('failed')
     expect(await status(c)).toBe('queued')
@@ -404,7 +403,7 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     expect(smtp.to('krasch1@example.se')).toHaveLength(1)
     // Erasure: deleting a subscriber deletes its delivery rows.
     await n.payload.delete({ collection: 'subscribers' as never, id: a.id, overrideAccess: true })
-    expect((await n.payload.count({ collection: DIGEST_DELIVERIES_SLUG as never, where: { subscriber: { equals: a.id } }, overrideAccess: true })).totalDocs).toBe(0)
+    expect((await n.payload.count({ collection: 'digest-deliveries' as never, where: { subscriber: { equals: a.id } }, overrideAccess: true })).totalDocs).toBe(0)
   })
 
   it('kill -9 of the digest script mid-run, then a rerun: nobody gets two mails, everybody but at most the one in flight gets one', { timeout: 180_000 }, async () => {
@@ -444,7 +443,7 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
       fs.rmSync(mediaDir, { recursive: true, force: true })
     }
     // The killed worker's leases would run out after leaseMs (10 min); make that time pass.
-    await n.payload.db.updateMany({ collection: DIGEST_DELIVERIES_SLUG as never, where: { periodKey: { equals: period } }, data: { leaseUntil: new Date(Date.now() - 1000).toISOString() } })
+    await n.payload.db.updateMany({ collection: 'digest-deliveries' as never, where: { periodKey: { equals: period } }, data: { leaseUntil: new Date(Date.now() - 1000).toISOString() } })
     await runDigest(n.payload, { frequency: 'daily', period })
     const counts = emails.map((e) => smtp.to(e).length)
     expect(Math.max(...counts)).toBe(1)

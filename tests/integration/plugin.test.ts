@@ -72,7 +72,8 @@ describe.skipIf(databaseUnavailable())('the plugin dropped into a minimal second
   it.skipIf(testDatabase === 'mongodb')('without the word index, searches are counted by the LIKE scan and the health endpoint says so', async () => {
     const { runListing } = await import('../../src/listing/query')
     const { healthEndpoint } = await import('../../src/endpoints/health')
-    const result = await runListing(payload, { types: ['news', 'events', 'press'], categories: [], q: 'psykisk', from: null, to: null, upcoming: false, locale: 'sv', limit: 10, cursor: null })
+    const { pluginOptions } = await import('../../src/pluginOptions')
+    const result = await runListing(payload, pluginOptions(payload), { types: ['news', 'events', 'press'], categories: [], q: 'psykisk', from: null, to: null, upcoming: false, locale: 'sv', limit: 10, cursor: null })
     expect(result.search).toBe('like')
     expect(result.total).toBe(1)
     const health = (await (await healthEndpoint.handler({ payload } as never)).json()) as { search: string }

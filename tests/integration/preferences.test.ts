@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { runDigest } from '../../src/newsletter/digest/runDigest'
+import { pluginOptions } from '../../src/pluginOptions'
+import { runDigest } from '../../src/scripts'
 import { preferencesUrl } from '../../src/newsletter/common'
 import { ensureUnsubscribeNonce } from '../../src/newsletter/sendMail'
 import { databaseUnavailable } from '../support/database'
@@ -29,7 +30,8 @@ describe.skipIf(databaseUnavailable())('newsletter: preferences page and API', (
   /** A subscriber and the preferences URL (on the test server) a digest would carry for them. */
   const withLink = async (email: string, data: Record<string, unknown> = {}) => {
     const s = await createSubscriber(email, data)
-    return { s, url: local(preferencesUrl(n.payload, await ensureUnsubscribeNonce(n.payload, s as never))) }
+    const options = pluginOptions(n.payload)
+    return { s, url: local(preferencesUrl(n.payload, options, await ensureUnsubscribeNonce(n.payload, options, s as never))) }
   }
   const post = (url: string, body: string, type = 'application/x-www-form-urlencoded', from = ip()) =>
     fetch(url, { method: 'POST', headers: { 'content-type': type, 'x-forwarded-for': from }, body })

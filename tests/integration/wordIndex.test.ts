@@ -2,12 +2,12 @@ import type { CollectionSlug } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex'
 import { afterCommitSettled } from '../../src/listing/afterCommit'
 import { groupedFacetCounts, likeFacetCounts } from '../../src/listing/facets'
-import { rebuildIndex } from '../../src/listing/indexer'
+import { rebuildIndex } from '../../src/scripts'
 import { parseListingParams } from '../../src/listing/params'
 import { runListing } from '../../src/listing/query'
+import { pluginOptions } from '../../src/pluginOptions'
 import { searchWords } from '../../src/listing/text'
 import { LISTING_QUEUE } from '../../src/listing/topicJob'
 import { localeTerm, topicTerm } from '../../src/listing/wordIndex'
@@ -38,7 +38,7 @@ describe.skipIf(databaseUnavailable() || testDatabase === 'mongodb')('word index
       const doc = await n.payload.create({ collection: item.collection as CollectionSlug, depth: 0, data: generatedItemData(item, i, (slug) => topicIds.get(slug)!) as never })
       created.push({ collection: item.collection, id: doc.id, published: item.status === 'published' })
     }
-    const { docs } = await n.payload.find({ collection: NEWSROOM_INDEX_SLUG as CollectionSlug, limit: 0, pagination: false, depth: 0, overrideAccess: true })
+    const { docs } = await n.payload.find({ collection: 'newsroom-index', limit: 0, pagination: false, depth: 0, overrideAccess: true })
     vocabulary = [...new Set(docs.flatMap((d) => String((d as { search?: string }).search ?? '').split(' ')))].filter(Boolean)
   }, 120_000)
   afterAll(() => n?.close())
@@ -56,7 +56,7 @@ describe.skipIf(databaseUnavailable() || testDatabase === 'mongodb')('word index
   const vocabularyTerms = async () => new Set((await sql('SELECT term FROM newsroom_terms')).map((r) => String(r.term)))
   /** What the vocabulary must hold: every word of an index row (PostgreSQL: also its locale and topic terms), nothing else. */
   const usedTerms = async () => {
-    const { docs } = await n.payload.find({ collection: NEWSROOM_INDEX_SLUG as CollectionSlug, limit: 0, pagination: false, depth: 0, overrideAccess: true })
+    const { docs } = await n.payload.find({ collection: 'newsroom-index', limit: 0, pagination: false, depth: 0, overrideAccess: true })
     const terms = new Set<string>()
     for (const d of docs as unknown as { search?: string; topicPath?: string; locale: string }[]) {
       for (const w of (d.search ?? '').split(' ').filter(Boolean)) terms.add(w)
@@ -182,7 +182,7 @@ describe.skipIf(databaseUnavailable() || testDatabase === 'mongodb')('word index
       const seen: string[] = []
       let cursor: string | undefined
       do {
-        const res = await runListing(n.payload, params(q, cursor), { pageRowIds })
+        const res = await runListing(n.payload, pluginOptions(n.payload), params(q, cursor), { pageRowIds })
         seen.push(...res.items.map((i) => `${i.type}:${i.id}`))
         cursor = res.nextCursor ?? undefined
       } while (cursor)

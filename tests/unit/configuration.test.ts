@@ -81,6 +81,57 @@ describe('invalid configuration stops start-up with a message naming the setting
     })
     const news = config.collections.find((c) => (c.slug as string) === 'nyheter')!
     expect(news.hooks.beforeChange?.length).toBeGreaterThan(0)
-    expect(news.hooks.afterChange?.length).toBe(1)
+    // The override's hook first, then the index hook the plugin always appends.
+    expect(news.hooks.afterChange?.length).toBe(2)
+  })
+
+  it('every collection the plugin adds takes a slug, and relationships follow it', async () => {
+    const config = await buildConfig({
+      ...baseConfig,
+      plugins: [
+        newsroomPlugin({
+          collections: {
+            topics: { slug: 'amnen' },
+            subscribers: { slug: 'prenumeranter' },
+            digestRuns: { slug: 'utskick' },
+            digestDeliveries: { slug: 'leveranser' },
+            rateLimits: { slug: 'grindar' },
+            newsroomIndex: { slug: 'aktuellt-index' },
+            loginAttempts: { slug: 'inloggningsforsok' },
+          },
+        }),
+      ],
+    })
+    const slugs = config.collections.map((c) => c.slug as string)
+    expect(slugs).toEqual(expect.arrayContaining(['amnen', 'prenumeranter', 'utskick', 'leveranser', 'grindar', 'aktuellt-index', 'inloggningsforsok']))
+    for (const old of ['topics', 'subscribers', 'digest-runs', 'digest-deliveries', 'newsletter-rate-limits', 'newsroom-index', 'login-attempts']) expect(slugs).not.toContain(old)
+    const field = (collection: string, name: string) =>
+      config.collections.find((c) => (c.slug as string) === collection)!.fields.find((f) => 'name' in f && f.name === name) as { relationTo?: string }
+    expect(field('leveranser', 'subscriber').relationTo).toBe('prenumeranter')
+    expect(field('leveranser', 'run').relationTo).toBe('utskick')
+    expect(field('prenumeranter', 'topics').relationTo).toBe('amnen')
+    // The index keeps its table (the word index's triggers name it).
+    expect(config.collections.find((c) => (c.slug as string) === 'aktuellt-index')!.dbName).toBe('newsroom_index')
+  })
+
+  it.each([
+    [{ collections: { subscribers: { slug: 'Prenumeranter' } } }, /option "collections.subscribers.slug": must be lower-case/],
+    [{ collections: { newsroomIndex: { slug: 'index_2' } } }, /option "collections.newsroomIndex.slug": must be lower-case/],
+    [{ collections: { digestRuns: { slug: 'news' } } }, /option "collections": slug "news" is used twice/],
+    [{ collections: { subscriberz: { slug: 'prenumeranter' } } }, /option "collections": Unrecognized key: "subscriberz"/],
+    [{ collections: { rateLimits: { overrides: 'nej' } } }, /option "collections.rateLimits.overrides": must be a function/],
+  ])('bad slug options are refused by name: %j', (input, message) => {
+    expect(() => newsroomPlugin(input as never)(baseConfig)).toThrow(message)
+  })
+
+  it('an override cannot rename the collection or drop a field the plugin needs', () => {
+    expect(() =>
+      newsroomPlugin({ collections: { subscribers: { overrides: ({ defaultConfig }) => ({ ...defaultConfig, slug: 'andra' }) } } })(baseConfig),
+    ).toThrow(/option "collections.subscribers.overrides": returned slug "andra"; set collections.subscribers.slug instead/)
+    expect(() =>
+      newsroomPlugin({
+        collections: { digestDeliveries: { overrides: ({ defaultConfig }) => ({ ...defaultConfig, fields: defaultConfig.fields.filter((f) => !('name' in f) || f.name !== 'dedupeKey') }) } },
+      })(baseConfig),
+    ).toThrow(/option "collections.digestDeliveries.overrides": removed the field "dedupeKey"/)
   })
 })

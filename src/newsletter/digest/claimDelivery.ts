@@ -1,10 +1,7 @@
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
 
-import { DIGEST_DELIVERIES_SLUG } from '../../../collections/newsletterRuns.js'
-import { newsletterSettings, type Subscriber } from '../common.js'
+import type { Subscriber } from '../common.js'
 import type { DigestRun } from './digestRun.js'
-
-const DELIVERIES = DIGEST_DELIVERIES_SLUG as CollectionSlug
 
 export type Delivery = { id?: string | number; dedupeKey: string; status: 'queued' | 'sending' | 'sent' | 'failed'; leaseUntil?: string | null; claimedBy?: string | null; attempts?: number | null }
 
@@ -19,9 +16,9 @@ export async function claimDelivery(
   row: { status: 'sending' | 'failed'; items: number; attempts?: number; lastError?: string },
   run: DigestRun,
 ): Promise<Delivery | null> {
-  const settings = newsletterSettings(payload)
+  const deliveries = run.options.collections.digestDeliveries.slug
   const dedupeKey = `${s.id}:${run.key}`
-  const lease = () => new Date(Date.now() + settings.leaseMs).toISOString()
+  const lease = () => new Date(Date.now() + run.options.newsletter.leaseMs).toISOString()
   try {
     const now = new Date().toISOString()
     const data = {
@@ -38,12 +35,12 @@ export async function claimDelivery(
       createdAt: now,
       updatedAt: now,
     }
-    await payload.db.create({ collection: DELIVERIES, data, returning: false })
+    await payload.db.create({ collection: deliveries, data, returning: false })
     return data
   } catch {
     // Conflict (or a transient error): look at the row that is there.
   }
-  const existing = (await payload.find({ collection: DELIVERIES, where: { dedupeKey: { equals: dedupeKey } }, limit: 1, depth: 0, overrideAccess: true, pagination: false }))
+  const existing = (await payload.find({ collection: deliveries, where: { dedupeKey: { equals: dedupeKey } }, limit: 1, depth: 0, overrideAccess: true, pagination: false }))
     .docs[0] as unknown as (Delivery & { id: string | number }) | undefined
   if (!existing) return null
   const now = new Date().toISOString()
@@ -52,7 +49,7 @@ export async function claimDelivery(
   if (existing.status === 'sending') {
     // Handed to SMTP by a worker that died before recording the answer: do not risk a second mail.
     await payload.db.updateOne({
-      collection: DELIVERIES,
+      collection: deliveries,
       where: { and: [{ id: { equals: existing.id } }, { status: { equals: 'sending' } }] },
       data: { status: 'failed', lastError: 'interrupted while sending; not retried to avoid a duplicate', updatedAt: now },
       returning: false,
@@ -63,11 +60,11 @@ export async function claimDelivery(
   // Conditional take-over (the condition is part of the UPDATE, so of two workers only one matches), then read back who won.
   const attempts = (existing.attempts ?? 0) + 1
   await payload.db.updateOne({
-    collection: DELIVERIES,
+    collection: deliveries,
     where: { and: [{ id: { equals: existing.id } }, { status: { equals: 'queued' } }, { leaseUntil: { less_than: now } }] },
     data: { status: 'sending', attempts, leaseUntil: lease(), claimedBy: run.worker, run: run.runId, updatedAt: now },
     returning: false,
   })
-  const mine = (await payload.findByID({ collection: DELIVERIES, id: existing.id, depth: 0, overrideAccess: true, disableErrors: true })) as unknown as Delivery | null
+  const mine = (await payload.findByID({ collection: deliveries, id: existing.id, depth: 0, overrideAccess: true, disableErrors: true })) as unknown as Delivery | null
   return mine && mine.claimedBy === run.worker && mine.status === 'sending' ? mine : null
 }

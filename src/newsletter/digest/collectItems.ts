@@ -1,13 +1,11 @@
-import type { CollectionSlug, Payload, Where } from 'payload'
+import type { Payload, Where } from 'payload'
 
-import { NEWSROOM_INDEX_SLUG } from '../../../collections/newsroomIndex.js'
-import { newsletterSettings, type Subscriber, topicIds } from '../common.js'
+import type { ResolvedNewsroomOptions } from '../../options.js'
+import { type Subscriber, topicIds } from '../common.js'
 import type { DigestItem } from '../templates.js'
 
-const INDEX = NEWSROOM_INDEX_SLUG as CollectionSlug
-
 /** Items published after `since` (up to `until`) in the subscriber's locale and topics (with descendants). */
-export async function collectItems(payload: Payload, s: Subscriber, since: Date, until: Date, max: number): Promise<DigestItem[]> {
+export async function collectItems(payload: Payload, options: ResolvedNewsroomOptions, s: Subscriber, since: Date, until: Date, max: number): Promise<DigestItem[]> {
   const topics = topicIds(s)
   const range = (field: string): Where[] => [{ [field]: { greater_than: since.toISOString() } }, { [field]: { less_than_equal: until.toISOString() } }]
   const where: Where = {
@@ -18,12 +16,12 @@ export async function collectItems(payload: Payload, s: Subscriber, since: Date,
       ...(topics.length ? [{ or: topics.map((id) => ({ topicPath: { contains: `|${id}|` } })) }] : []),
     ],
   }
-  let { docs } = await payload.find({ collection: INDEX, where, sort: '-date', limit: max, pagination: false, depth: 0, overrideAccess: true })
+  let { docs } = await payload.find({ collection: options.collections.newsroomIndex.slug, where, sort: '-date', limit: max, pagination: false, depth: 0, overrideAccess: true })
   // An event's index row is rewritten on every edit: keep only events first published in the window.
   const eventIds = docs.filter((r) => (r as unknown as { type: string }).type === 'events').map((r) => (r as unknown as { doc: string }).doc)
   if (eventIds.length) {
     const fresh = await payload.find({
-      collection: newsletterSettings(payload).eventsSlug as CollectionSlug,
+      collection: options.collections.events.slug,
       where: { and: [{ id: { in: eventIds } }, { publishedAt: { greater_than: since.toISOString() } }] },
       limit: eventIds.length,
       pagination: false,

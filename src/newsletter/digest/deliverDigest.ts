@@ -1,35 +1,34 @@
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
 
-import { SUBSCRIBERS_SLUG } from '../../../collections/subscribers.js'
-import { fromAddress, newsletterSettings, preferencesUrl, sleep, type Subscriber, unsubscribeUrl } from '../common.js'
+import { fromAddress, preferencesUrl, sleep, type Subscriber, unsubscribeUrl } from '../common.js'
 import { ensureUnsubscribeNonce } from '../sendMail.js'
 import { claimDelivery } from './claimDelivery.js'
 import type { DigestRun } from './digestRun.js'
 import { handOver, OWNED_ELSEWHERE } from './handOver.js'
 import { updateDelivery } from './updateDelivery.js'
 
-const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
-
 export type DigestOutcome = 'sent' | 'skipped' | 'failed'
 
 /** Through the adapter: no hooks, no lock checks, nothing read back. */
-const updateSubscriber = (payload: Payload, id: string | number, data: Record<string, unknown>) =>
-  payload.db.updateOne({ collection: SUBS, id, data: { ...data, updatedAt: new Date().toISOString() }, returning: false })
+const updateSubscriber = (payload: Payload, subscribers: string, id: string | number, data: Record<string, unknown>) =>
+  payload.db.updateOne({ collection: subscribers, id, data: { ...data, updatedAt: new Date().toISOString() }, returning: false })
 
 /**
  * One subscriber's digest of the run: claims the delivery, sends (temporary SMTP errors are tried
  * again, up to `maxAttempts`), records the outcome; bounced after `bounceAfter` failures in a row.
  */
 export async function deliverDigest(payload: Payload, s: Subscriber, run: DigestRun): Promise<DigestOutcome> {
-  const settings = newsletterSettings(payload)
+  const { options } = run
+  const settings = options.newsletter
+  const deliveries = options.collections.digestDeliveries.slug
   const since = new Date(s.lastDigestAt ?? s.confirmedAt ?? run.startedAt)
   const content = await run.content(s, since)
   if (!content) return 'skipped'
 
-  const nonce = await ensureUnsubscribeNonce(payload, s)
-  const unsubscribe = unsubscribeUrl(payload, nonce)
-  const mail = content.personalize({ unsubscribe, preferences: preferencesUrl(payload, nonce) })
-  const host = new URL(settings.serverURL).hostname
+  const nonce = await ensureUnsubscribeNonce(payload, options, s)
+  const unsubscribe = unsubscribeUrl(payload, options, nonce)
+  const mail = content.personalize({ unsubscribe, preferences: preferencesUrl(payload, options, nonce) })
+  const host = new URL(options.serverURL).hostname
   const headers = {
     'List-Unsubscribe': `<${unsubscribe}>, <mailto:${settings.unsubscribeMailto ?? fromAddress(payload)}?subject=unsubscribe>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
@@ -48,7 +47,7 @@ export async function deliverDigest(payload: Payload, s: Subscriber, run: Digest
       attempts = delivery?.attempts ?? tries
       return claimed
     }
-    await updateDelivery(payload, dedupeKey, { status: 'sending', attempts: ++attempts })
+    await updateDelivery(payload, deliveries, dedupeKey, { status: 'sending', attempts: ++attempts })
     return true
   }
   let lastError = ''
@@ -63,17 +62,17 @@ export async function deliverDigest(payload: Payload, s: Subscriber, run: Digest
       const temporary = !(code >= 500 && code < 600) // 4xx, and connection errors without a code, are worth another try
       if (!temporary || tries >= settings.maxAttempts) break
       // Back to queued: if this worker dies while waiting, the next run may take the row over.
-      if (claimed) await updateDelivery(payload, dedupeKey, { status: 'queued', lastError })
+      if (claimed) await updateDelivery(payload, deliveries, dedupeKey, { status: 'queued', lastError })
       await sleep(settings.retryDelaysMs[Math.min(tries - 1, settings.retryDelaysMs.length - 1)] ?? 0)
       continue
     }
     await run.sent.add(dedupeKey, s.id)
     return 'sent'
   }
-  if (claimed) await updateDelivery(payload, dedupeKey, { status: 'failed', lastError })
+  if (claimed) await updateDelivery(payload, deliveries, dedupeKey, { status: 'failed', lastError })
   // Refused before the claim was due (e.g. at RCPT TO): the failure is recorded all the same, unless another worker has this mail.
   else if (!(await claimDelivery(payload, s, { status: 'failed', items: content.items, attempts: tries, lastError }, run))) return 'skipped'
   const failedInRow = (s.failedInRow ?? 0) + 1
-  await updateSubscriber(payload, s.id, { failedInRow, ...(failedInRow >= settings.bounceAfter ? { status: 'bounced' } : {}) })
+  await updateSubscriber(payload, options.collections.subscribers.slug, s.id, { failedInRow, ...(failedInRow >= settings.bounceAfter ? { status: 'bounced' } : {}) })
   return 'failed'
 }

@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto'
 
-import type { CollectionSlug, Payload, Where } from 'payload'
+import type { Payload, Where } from 'payload'
 
-import { DIGEST_RUNS_SLUG } from '../../../collections/newsletterRuns.js'
-import { SUBSCRIBERS_SLUG } from '../../../collections/subscribers.js'
-import { type Frequency, newsletterSettings, type Subscriber } from '../common.js'
+import type { ResolvedNewsroomOptions } from '../../options.js'
+import { type Frequency, type Subscriber } from '../common.js'
 import { deliverDigest } from './deliverDigest.js'
 import { digestContentCache } from './digestContentCache.js'
 import type { DigestRun } from './digestRun.js'
 import { mutex } from './mutex.js'
 import { periodKey } from './periodKey.js'
 import { sentMarks } from './sentMarks.js'
-
-const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
-const RUNS = DIGEST_RUNS_SLUG as CollectionSlug
 
 export type DigestResult = { runId: string | number; periodKey: string; sent: number; skipped: number; failed: number }
 
@@ -46,23 +42,29 @@ const IN_FLIGHT = 4
  * answer outstanding, or their batched `sent` mark not yet written: at most the last second's) are
  * likewise marked `failed` and not resent: delivered, but recorded as failed.
  */
-export async function runDigest(payload: Payload, args: { frequency: Frequency; period?: string | null; now?: Date }): Promise<DigestResult> {
-  const settings = newsletterSettings(payload)
+export async function runDigest(
+  payload: Payload,
+  options: ResolvedNewsroomOptions,
+  args: { frequency: Frequency; period?: string | null; now?: Date },
+): Promise<DigestResult> {
+  const settings = options.newsletter
+  const { subscribers, digestRuns } = options.collections
   const startedAt = args.now ?? new Date()
   const key = args.period || periodKey(args.frequency, startedAt)
   const created = await payload.create({
-    collection: RUNS,
+    collection: digestRuns.slug,
     data: { periodKey: key, frequency: args.frequency, startedAt: startedAt.toISOString(), sent: 0, skipped: 0, failed: 0 } as never,
     overrideAccess: true,
     depth: 0,
   })
   const run: DigestRun = {
+    options,
     key,
     startedAt,
     runId: created.id,
     worker: `${created.id}:${randomBytes(6).toString('hex')}`,
-    content: digestContentCache(payload, startedAt, settings.maxItems),
-    sent: sentMarks(payload, startedAt),
+    content: digestContentCache(payload, options, startedAt),
+    sent: sentMarks(payload, options, startedAt),
     handoff: mutex(),
   }
   const counts = { sent: 0, skipped: 0, failed: 0 }
@@ -71,7 +73,7 @@ export async function runDigest(payload: Payload, args: { frequency: Frequency; 
   try {
     for (;;) {
       const where: Where = { and: [{ status: { equals: 'active' } }, { frequency: { equals: args.frequency } }, ...(lastId != null ? [{ id: { greater_than: lastId } }] : [])] }
-      const page = await payload.find({ collection: SUBS, where, sort: 'id', limit: settings.batchSize, pagination: false, depth: 0, overrideAccess: true, select: select as never })
+      const page = await payload.find({ collection: subscribers.slug, where, sort: 'id', limit: settings.batchSize, pagination: false, depth: 0, overrideAccess: true, select: select as never })
       const docs = page.docs as unknown as Subscriber[]
       let next = 0
       const slot = async () => {
@@ -92,6 +94,6 @@ export async function runDigest(payload: Payload, args: { frequency: Frequency; 
   } finally {
     await run.sent.flush()
   }
-  await payload.update({ collection: RUNS, id: created.id, data: { ...counts, finishedAt: new Date().toISOString() } as never, overrideAccess: true, depth: 0 })
+  await payload.update({ collection: digestRuns.slug, id: created.id, data: { ...counts, finishedAt: new Date().toISOString() } as never, overrideAccess: true, depth: 0 })
   return { runId: created.id, periodKey: key, ...counts }
 }

@@ -1,11 +1,7 @@
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
 
-import { DIGEST_DELIVERIES_SLUG } from '../../../collections/newsletterRuns.js'
-import { SUBSCRIBERS_SLUG } from '../../../collections/subscribers.js'
+import type { ResolvedNewsroomOptions } from '../../options.js'
 import { updateWhereIn } from './updateWhereIn.js'
-
-const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
-const DELIVERIES = DIGEST_DELIVERIES_SLUG as CollectionSlug
 
 /** Mails per batched `sent` UPDATE (or whatever was sent within a second). */
 const SENT_BATCH = 100
@@ -17,7 +13,8 @@ export type SentMarks = ReturnType<typeof sentMarks>
  * (`lastDigestAt`, `failedInRow` reset) per batch. A failed flush is logged: its rows stay
  * `sending`, which the next run treats as an unknown outcome (never resent).
  */
-export function sentMarks(payload: Payload, startedAt: Date) {
+export function sentMarks(payload: Payload, options: ResolvedNewsroomOptions, startedAt: Date) {
+  const { digestDeliveries, subscribers: subscriberRows } = options.collections
   let deliveries: string[] = []
   let subscribers: (string | number)[] = []
   let since = Date.now()
@@ -30,8 +27,8 @@ export function sentMarks(payload: Payload, startedAt: Date) {
     subscribers = []
     const now = new Date().toISOString()
     try {
-      await updateWhereIn(payload, DELIVERIES, 'dedupeKey', d, { status: 'sent', sentAt: now, lastError: null, updatedAt: now })
-      await updateWhereIn(payload, SUBS, 'id', s, { lastDigestAt: startedAt.toISOString(), failedInRow: 0, updatedAt: now })
+      await updateWhereIn(payload, digestDeliveries.slug, 'dedupeKey', d, { status: 'sent', sentAt: now, lastError: null, updatedAt: now })
+      await updateWhereIn(payload, subscriberRows.slug, 'id', s, { lastDigestAt: startedAt.toISOString(), failedInRow: 0, updatedAt: now })
     } catch (err) {
       payload.logger.error({ err, msg: `newsletter: recording ${d.length} sent digests failed; they stay 'sending' (not resent)` })
     }
