@@ -2,7 +2,7 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { DIGEST_DELIVERIES_SLUG } from '../../../collections/newsletterRuns.js'
 import { SUBSCRIBERS_SLUG } from '../../../collections/subscribers.js'
-import { updateWhereIn } from './updateWhereIn.js'
+import { updateWhereIn } from '../../db/updateWhereIn.js'
 
 const SUBS = SUBSCRIBERS_SLUG as CollectionSlug
 const DELIVERIES = DIGEST_DELIVERIES_SLUG as CollectionSlug
