@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto'
-
 import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
 import { FEED_CONTENT_TYPES, renderAtom, renderICalendar, renderJsonFeed, renderRss } from 'newsroom-feeds'
 import { type CachedFeed, feedCacheFor } from '../feeds/cache.js'
+import { cacheKey } from '../http/cacheKey.js'
+import { isNotModified, notModifiedResponse, preconditionsOf } from '../http/conditionalGet.js'
+import { strongEtag } from '../http/strongEtag.js'
 import { calendarEvent, channelFor, FEED_PATHS, type FeedFormat, feedItem, feedTitle, lastChange } from '../feeds/build.js'
 import { newsroomOptions } from '../listing/indexer.js'
 import { BadParameter, parseListingParams } from '../listing/params.js'
@@ -57,28 +58,14 @@ async function render(req: PayloadRequest, format: FeedFormat, url: URL): Promis
   }
   const lastModified = lastChange(items)
   lastModified.setUTCMilliseconds(0) // HTTP dates have whole seconds
-  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, lastModified, contentType: CONTENT_TYPE[format] }
-}
-
-const canonicalKey = (format: FeedFormat, url: URL) => {
-  const sp = new URLSearchParams([...url.searchParams.entries()].filter(([k]) => k !== 'cursor').sort(([a], [b]) => a.localeCompare(b)))
-  return `${format}?${sp}`
-}
-
-function notModified(req: PayloadRequest, feed: CachedFeed) {
-  const inm = req.headers.get('if-none-match')
-  if (inm) return inm.split(',').some((t) => t.trim() === feed.etag || t.trim() === `W/${feed.etag}` || t.trim() === '*')
-  const ims = req.headers.get('if-modified-since')
-  if (!ims) return false
-  const since = Date.parse(ims)
-  return !Number.isNaN(since) && feed.lastModified.getTime() <= since
+  return { body, etag: strongEtag(body), lastModified, contentType: CONTENT_TYPE[format] }
 }
 
 const feedHandler = (format: FeedFormat) => async (req: PayloadRequest) => {
   const o = newsroomOptions(req.payload)
   const url = new URL(req.url!)
   try {
-    const feed = await feedCacheFor(req.payload, o.feeds.recheckMs).get(req.payload, canonicalKey(format, url), () => render(req, format, url))
+    const feed = await feedCacheFor(req.payload, o.feeds.recheckMs).get(req.payload, cacheKey(url, ['cursor']), () => render(req, format, url))
     const headers = {
       'content-type': feed.contentType,
       etag: feed.etag,
@@ -86,7 +73,7 @@ const feedHandler = (format: FeedFormat) => async (req: PayloadRequest) => {
       'cache-control': `public, max-age=${o.feeds.maxAge}`,
       vary: 'Accept-Encoding',
     }
-    if (notModified(req, feed)) return new Response(null, { status: 304, headers })
+    if (isNotModified(preconditionsOf(req.headers), { etags: [feed.etag], lastModified: feed.lastModified })) return notModifiedResponse(headers)
     return new Response(req.method === 'HEAD' ? null : feed.body, { status: 200, headers: { ...headers, 'content-length': String(Buffer.byteLength(feed.body)) } })
   } catch (err) {
     if (err instanceof BadParameter) return badParameterResponse(err)
