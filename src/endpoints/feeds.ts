@@ -9,6 +9,8 @@ import { calendarEvent, channelFor, FEED_PATHS, type FeedFormat, feedItem, feedT
 import { newsroomOptions } from '../listing/indexer.js'
 import { BadParameter, parseListingParams } from '../listing/params.js'
 import { runListing } from '../listing/query.js'
+import { ITEM_TYPE_NAMES } from '../texts/feeds.js'
+import { langOf } from '../texts/lang.js'
 import { badParameterResponse } from './items.js'
 
 const CONTENT_TYPE: Record<FeedFormat, string> = {
@@ -106,15 +108,15 @@ export const feedListEndpoint: Endpoint = {
       pagination: false,
       sort: 'slug',
     })
-    const labels = locale === 'sv' ? { news: 'Nyheter', events: 'Kalender', press: 'Press' } : { news: 'News', events: 'Calendar', press: 'Press' }
+    const l = langOf(locale, 'en')
     const feeds = [
       ...three(base, 'all', {}),
-      ...(['news', 'events', 'press'] as const).flatMap((t) => three(`${base} – ${labels[t]}`, `type:${t}`, { type: t })),
+      ...(['news', 'events', 'press'] as const).flatMap((t) => three(`${base} – ${ITEM_TYPE_NAMES[t][l]}`, `type:${t}`, { type: t })),
       ...topics.flatMap((t) => {
         const { slug, title } = t as unknown as { slug: string; title: string }
         return three(`${base} – ${title}`, `category:${slug}`, { category: slug })
       }),
-      { title: `${base} – ${labels.events}`, scope: 'calendar', format: 'ics', type: 'text/calendar', url: link('ics', {}) },
+      { title: `${base} – ${ITEM_TYPE_NAMES.events[l]}`, scope: 'calendar', format: 'ics', type: 'text/calendar', url: link('ics', {}) },
     ]
     return Response.json({ feeds })
   },

@@ -1,6 +1,6 @@
 import type { Labels } from '../types.js'
 
-/** Texts of the newsroom's own admin components, Swedish and English (like src/labels.ts). */
+/** Texts of the newsroom's own admin components, Swedish and English. */
 export const T = {
   all: { sv: 'Alla', en: 'All' },
   active: { sv: 'Aktiva', en: 'Active' },
@@ -34,6 +34,3 @@ export const T = {
     en: 'Each subscriber gets at most one mail per period, so running it again is safe.',
   },
 } satisfies Record<string, Labels>
-
-/** The admin is Swedish first: English only when the admin language is English. */
-export const lang = (i18n: { language?: string } | undefined): keyof Labels => (i18n?.language === 'en' ? 'en' : 'sv')

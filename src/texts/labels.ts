@@ -1,6 +1,6 @@
-import type { Labels } from './types.js'
+import type { Labels } from '../types.js'
 
-/** Admin labels, Swedish and English. Kept in one place so both languages stay complete. */
+/** Labels of the collections and fields, Swedish and English (every dictionary of the newsroom is in src/texts/). */
 export const L = {
   news: { singular: { sv: 'Nyhet', en: 'News item' }, plural: { sv: 'Nyheter', en: 'News' } },
   events: { singular: { sv: 'Kalenderhändelse', en: 'Calendar event' }, plural: { sv: 'Kalenderhändelser', en: 'Calendar events' } },
