@@ -2,10 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
+import { isEmailAddress } from '../src/emailAddress.js'
 import { L } from '../src/labels.js'
 import { contentCollection } from './contentCollection.js'
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export const pressCollection = (options: ResolvedNewsroomOptions): CollectionConfig =>
   contentCollection({
@@ -26,7 +25,7 @@ export const pressCollection = (options: ResolvedNewsroomOptions): CollectionCon
             name: 'email',
             type: 'email',
             label: L.email,
-            validate: (v: unknown) => (v == null || v === '' || (typeof v === 'string' && emailPattern.test(v)) ? true : 'Must be an e-mail address.'),
+            validate: (v: unknown) => (v == null || v === '' || isEmailAddress(v) ? true : 'Must be an e-mail address.'),
           },
           { name: 'phone', type: 'text', label: L.phone },
         ],

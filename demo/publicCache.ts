@@ -1,7 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
+
+import { cacheKey, isNotModified, notModifiedHeaders, parseRequestTarget, strongEtag, type Validators } from 'payload-plugin-newsroom/http'
 
 const gzip = promisify(zlib.gzip)
 const brotli = promisify(zlib.brotliCompress)
@@ -21,9 +23,8 @@ type Variant = { ok: string[]; notModified: string[]; body: Buffer; etag: string
 
 type Entry = {
   variants: Partial<Record<Encoding, Variant>> & { identity: Variant }
-  /** The identity ETag; a compressed variant's is the same with `-br`/`-gzip` before the closing quote. */
-  etag: string
-  lastModified: number | null
+  /** Every variant's ETag (the identity one, and the same with `-gzip`/`-br` before the closing quote) and Last-Modified. */
+  validators: Validators
   storedAt: number
 }
 
@@ -103,14 +104,15 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
     res.headers.forEach((v, k) => {
       if (!['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-encoding', 'content-length'].includes(k)) headers[k] = v
     })
-    const etag = headers.etag ?? `"${createHash('sha1').update(body).digest('base64url')}"`
+    const etag = headers.etag ?? strongEtag(body)
     delete headers.etag
     const vary = headers.vary ? `${headers.vary}, accept-encoding` : 'accept-encoding'
     delete headers.vary
+    const tagOf = (encoding: Encoding) => (encoding === 'identity' ? etag : `${etag.slice(0, -1)}-${encoding}"`)
     const variant = (encoding: Encoding, bytes: Buffer): Variant => {
-      const tag = encoding === 'identity' ? etag : `${etag.slice(0, -1)}-${encoding}"`
+      const tag = tagOf(encoding)
       const common = { ...headers, etag: tag, vary, ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }) }
-      const notModified = ['etag', tag, 'vary', vary, ...(headers['cache-control'] ? ['cache-control', headers['cache-control']] : [])]
+      const notModified = Object.entries(notModifiedHeaders(common)).flat()
       return { ok: Object.entries({ ...common, 'content-length': String(bytes.length) }).flat(), notModified, body: bytes, etag: tag }
     }
     const variants: Entry['variants'] = { identity: variant('identity', body) }
@@ -123,7 +125,9 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
       variants.gzip = variant('gzip', gz)
       variants.br = variant('br', br)
     }
-    const entry: Entry = { variants, etag, lastModified: headers['last-modified'] ? Date.parse(headers['last-modified']) : null, storedAt: Date.now() }
+    // A validator of any representation matches the others: they share the content.
+    const validators: Validators = { etags: (['identity', 'gzip', 'br'] as const).map(tagOf), lastModified: headers['last-modified'] ? Date.parse(headers['last-modified']) : null }
+    const entry: Entry = { variants, validators, storedAt: Date.now() }
     // Read before the index changed: good for the requests that were waiting for it, not for later ones.
     if (startedIn !== generation) return entry
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!)
@@ -143,24 +147,9 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
     return e
   }
 
-  /** A validator for any representation of the entry matches (they share the content). */
-  const fresh = (req: IncomingMessage, entry: Entry) => {
-    const inm = req.headers['if-none-match']
-    if (inm) {
-      const tag = entry.etag.replace(/^W\//, '')
-      const base = tag.slice(0, -1)
-      return inm.split(',').some((raw) => {
-        const t = raw.trim().replace(/^W\//, '')
-        return t === '*' || t === tag || t === `${base}-gzip"` || t === `${base}-br"`
-      })
-    }
-    const ims = req.headers['if-modified-since']
-    return Boolean(ims && entry.lastModified && entry.lastModified <= Date.parse(ims))
-  }
-
   const send = (req: IncomingMessage, res: ServerResponse, entry: Entry) => {
     const v = entry.variants[encodingOf(req.headers['accept-encoding'])] ?? entry.variants.identity
-    if (fresh(req, entry)) {
+    if (isNotModified({ ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] }, entry.validators)) {
       res.writeHead(304, v.notModified)
       res.end()
     } else {
@@ -177,15 +166,8 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
    * always the answer for that key.
    */
   const keyOf = (target: string): string | null => {
-    let url: URL
-    try {
-      url = new URL(target, 'http://public-cache.invalid')
-    } catch {
-      return null
-    }
-    if (!CACHEABLE.test(url.pathname)) return null
-    const search = new URLSearchParams([...url.searchParams].sort(([a], [b]) => a.localeCompare(b))).toString()
-    return search ? `${url.pathname}?${search}` : url.pathname
+    const url = parseRequestTarget(target)
+    return url && CACHEABLE.test(url.pathname) ? cacheKey(url) : null
   }
   const keys = new Map<string, string | null>()
 

@@ -1,6 +1,7 @@
 /** JSON Feed 1.1 renderer (https://jsonfeed.org/version/1.1). */
 import { toRfc3339 } from './dates.js'
-import { type FeedChannel, type FeedChannelInput, type FeedItem, type FeedItemInput, NOT_BLANK, type Person } from './schema.js'
+import { type FeedChannel, type FeedChannelInput, type FeedItem, type FeedItemInput, type Person } from './schema.js'
+import { NOT_BLANK } from './patterns.js'
 import { parseFeedInput } from './shared.js'
 import { stripInvalidChars } from './xml.js'
 

@@ -5,7 +5,8 @@ import React from 'react'
 import { isAdminUser } from '../access.js'
 import { TASK_DIGEST } from '../newsletter/common.js'
 import { RunDigestButton } from './RunDigestButton.js'
-import { lang, T } from './text.js'
+import { T } from '../texts/admin.js'
+import { adminLang as lang } from '../texts/lang.js'
 
 /** Above the digest runs: "Run digest now", for admins, when the newsletter (and so its digest task) is on. */
 export function DigestRunsHeader({ payload, i18n, user }: BeforeListTableServerProps) {

@@ -6,7 +6,8 @@ import React from 'react'
 import { isAdminUser } from '../access.js'
 import { parseBracketParams, toBracketQuery } from './query.js'
 import { loadTopics, readSubscriberFilter, SUBSCRIBER_STATUSES, type SubscriberFilter, subscriberStats, subscriberWhere, withAncestors } from './subscriberFilter.js'
-import { lang, T } from './text.js'
+import { T } from '../texts/admin.js'
+import { adminLang as lang } from '../texts/lang.js'
 import { TopicSelect } from './TopicSelect.js'
 
 const bar: React.CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.5rem 1.5rem', margin: '0 0 1.5rem' }

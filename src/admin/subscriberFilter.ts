@@ -2,15 +2,16 @@ import type { Payload, TypedUser, Where } from 'payload'
 
 import { transformWhereQuery } from 'payload/shared'
 
+import { topicAncestors, topicIdOf } from '../topicAncestors.js'
+
 export const SUBSCRIBER_STATUSES = ['active', 'pending', 'unsubscribed', 'bounced'] as const
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number]
 export const isSubscriberStatus = (v: unknown): v is SubscriberStatus => SUBSCRIBER_STATUSES.includes(v as SubscriberStatus)
 
-const MAX_TOPIC_DEPTH = 50
 
 export type TopicNode = { id: string; slug: string; title: string; parent: string | null }
 
-const idOf = (v: unknown): string | null => (v == null ? null : String(typeof v === 'object' ? (v as { id: unknown }).id : v))
+const idOf = topicIdOf
 
 /** Every topic (a taxonomy: tens or hundreds of rows), with its title in `locale`. */
 export async function loadTopics(payload: Payload, topicsSlug: string, locale?: string): Promise<TopicNode[]> {
@@ -34,9 +35,7 @@ export async function loadTopics(payload: Payload, topicsSlug: string, locale?: 
  * subscriber of any of these gets the topic's news; so does one with no topics at all.
  */
 export function withAncestors(topics: Map<string, TopicNode>, id: string): string[] {
-  const ids = [id]
-  for (let cursor = topics.get(id)?.parent; cursor && !ids.includes(cursor) && ids.length < MAX_TOPIC_DEPTH; cursor = topics.get(cursor)?.parent) ids.push(cursor)
-  return ids
+  return topicAncestors(id, (x) => topics.get(x)?.parent)
 }
 
 /** Looks a topic up by slug (or id) and returns it with its ancestors' ids; null when unknown. */
@@ -44,13 +43,7 @@ export async function resolveTopic(payload: Payload, topicsSlug: string, slugOrI
   const found = async (where: Where) => (await payload.find({ collection: topicsSlug, where, limit: 1, depth: 0, pagination: false, overrideAccess: true })).docs[0]
   const topic = (await found({ slug: { equals: slugOrId } })) ?? (/^[\w-]{1,64}$/.test(slugOrId) ? await found({ id: { equals: slugOrId } }).catch(() => undefined) : undefined)
   if (!topic) return null
-  const ids = [String(topic.id)]
-  let parent = idOf((topic as { parent?: unknown }).parent)
-  while (parent && !ids.includes(parent) && ids.length < MAX_TOPIC_DEPTH) {
-    ids.push(parent)
-    const doc = await payload.findByID({ collection: topicsSlug, id: parent, depth: 0, disableErrors: true, overrideAccess: true })
-    parent = idOf((doc as { parent?: unknown } | null)?.parent)
-  }
+  const ids = withAncestors(new Map((await loadTopics(payload, topicsSlug)).map((t) => [t.id, t])), String(topic.id))
   return { slug: String((topic as { slug?: string }).slug ?? topic.id), ids }
 }
 

@@ -1,14 +1,17 @@
-import { createHash } from 'node:crypto'
-
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options.js'
 
 import { FEED_CONTENT_TYPES, renderAtom, renderICalendar, renderJsonFeed, renderRss } from 'newsroom-feeds'
 import { type CachedFeed, feedCacheFor } from '../feeds/cache.js'
+import { cacheKey } from '../http/cacheKey.js'
+import { isNotModified, notModifiedResponse, preconditionsOf } from '../http/conditionalGet.js'
+import { strongEtag } from '../http/strongEtag.js'
 import { calendarEvent, channelFor, FEED_PATHS, type FeedFormat, feedItem, feedTitle, lastChange } from '../feeds/build.js'
 import { BadParameter, parseListingParams } from '../listing/params.js'
 import { runListing } from '../listing/query.js'
+import { ITEM_TYPE_NAMES } from '../texts/feeds.js'
+import { langOf } from '../texts/lang.js'
 import { badParameterResponse } from './items.js'
 
 const CONTENT_TYPE: Record<FeedFormat, string> = {
@@ -57,27 +60,13 @@ async function render(o: ResolvedNewsroomOptions, req: PayloadRequest, format: F
   }
   const lastModified = lastChange(items)
   lastModified.setUTCMilliseconds(0) // HTTP dates have whole seconds
-  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, lastModified, contentType: CONTENT_TYPE[format] }
-}
-
-const canonicalKey = (format: FeedFormat, url: URL) => {
-  const sp = new URLSearchParams([...url.searchParams.entries()].filter(([k]) => k !== 'cursor').sort(([a], [b]) => a.localeCompare(b)))
-  return `${format}?${sp}`
-}
-
-function notModified(req: PayloadRequest, feed: CachedFeed) {
-  const inm = req.headers.get('if-none-match')
-  if (inm) return inm.split(',').some((t) => t.trim() === feed.etag || t.trim() === `W/${feed.etag}` || t.trim() === '*')
-  const ims = req.headers.get('if-modified-since')
-  if (!ims) return false
-  const since = Date.parse(ims)
-  return !Number.isNaN(since) && feed.lastModified.getTime() <= since
+  return { body, etag: strongEtag(body), lastModified, contentType: CONTENT_TYPE[format] }
 }
 
 const feedHandler = (o: ResolvedNewsroomOptions, format: FeedFormat) => async (req: PayloadRequest) => {
   const url = new URL(req.url!)
   try {
-    const feed = await feedCacheFor(req.payload, o).get(req.payload, canonicalKey(format, url), () => render(o, req, format, url))
+    const feed = await feedCacheFor(req.payload, o).get(req.payload, cacheKey(url, ['cursor']), () => render(o, req, format, url))
     const headers = {
       'content-type': feed.contentType,
       etag: feed.etag,
@@ -85,7 +74,7 @@ const feedHandler = (o: ResolvedNewsroomOptions, format: FeedFormat) => async (r
       'cache-control': `public, max-age=${o.feeds.maxAge}`,
       vary: 'Accept-Encoding',
     }
-    if (notModified(req, feed)) return new Response(null, { status: 304, headers })
+    if (isNotModified(preconditionsOf(req.headers), { etags: [feed.etag], lastModified: feed.lastModified })) return notModifiedResponse(headers)
     return new Response(req.method === 'HEAD' ? null : feed.body, { status: 200, headers: { ...headers, 'content-length': String(Buffer.byteLength(feed.body)) } })
   } catch (err) {
     if (err instanceof BadParameter) return badParameterResponse(err)
@@ -118,15 +107,15 @@ export const feedListEndpoint = (o: ResolvedNewsroomOptions): Endpoint => ({
       pagination: false,
       sort: 'slug',
     })
-    const labels = locale === 'sv' ? { news: 'Nyheter', events: 'Kalender', press: 'Press' } : { news: 'News', events: 'Calendar', press: 'Press' }
+    const l = langOf(locale, 'en')
     const feeds = [
       ...three(base, 'all', {}),
-      ...(['news', 'events', 'press'] as const).flatMap((t) => three(`${base} – ${labels[t]}`, `type:${t}`, { type: t })),
+      ...(['news', 'events', 'press'] as const).flatMap((t) => three(`${base} – ${ITEM_TYPE_NAMES[t][l]}`, `type:${t}`, { type: t })),
       ...topics.flatMap((t) => {
         const { slug, title } = t as unknown as { slug: string; title: string }
         return three(`${base} – ${title}`, `category:${slug}`, { category: slug })
       }),
-      { title: `${base} – ${labels.events}`, scope: 'calendar', format: 'ics', type: 'text/calendar', url: link('ics', {}) },
+      { title: `${base} – ${ITEM_TYPE_NAMES.events[l]}`, scope: 'calendar', format: 'ics', type: 'text/calendar', url: link('ics', {}) },
     ]
     return Response.json({ feeds })
   },

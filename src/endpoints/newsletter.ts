@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { isEmailAddress } from '../emailAddress.js'
 import { readTextLimited } from '../http/readBodyLimited.js'
 import { absoluteUrl, SIGNUP_QUEUE, type Subscriber, TASK_SIGNUP } from '../newsletter/common.js'
 import { kickSignupQueue } from '../newsletter/kickQueue.js'
@@ -23,8 +24,6 @@ import {
   tooMany,
 } from './newsletterShared.js'
 import { preferencesEndpoints } from './preferences.js'
-
-const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[^\s@"<>()[\]\\,;:]+\.[^\s@"<>()[\]\\,;:]+$/
 
 const ACCEPTED = {
   ok: true,
@@ -56,7 +55,7 @@ export const subscribeEndpoint = (options: Options): Endpoint => ({
     if (website !== undefined && website !== null && website !== '') return accepted()
 
     const emailRaw = str('email')
-    if (typeof emailRaw !== 'string' || emailRaw.length > 254 || !EMAIL.test(emailRaw)) return bad('email', 'must be an e-mail address')
+    if (!isEmailAddress(emailRaw)) return bad('email', 'must be an e-mail address')
     const email = emailRaw.toLowerCase()
 
     const topics = await readTopics(payload, options.collections.topics.slug, body)

@@ -9,6 +9,7 @@ import { isSubscriberStatus, resolveTopic, SUBSCRIBER_STATUSES, subscriberStats,
 import { readTextLimited } from '../http/readBodyLimited.js'
 import { BadParameter } from '../listing/params.js'
 import { DIGEST_QUEUE, TASK_DIGEST } from '../newsletter/common.js'
+import { stockholmDay } from '../stockholmDate.js'
 import { badParameterResponse } from './items.js'
 
 type Options = ResolvedNewsroomOptions
@@ -63,7 +64,7 @@ export function csvField(value: unknown): string {
 const csvLine = (fields: unknown[]) => `${fields.map(csvField).join(',')}\r\n`
 
 /** Calendar date in Stockholm, YYYY-MM-DD (for the file name). */
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date())
+const today = () => stockholmDay(new Date())
 
 /** `status`, `topic` (slug), `where` (Payload's REST syntax) and `search` (part of the address), all optional and combined with AND. */
 async function readFilter(req: PayloadRequest, options: Options): Promise<Where> {

@@ -3,17 +3,19 @@ import type { ListingResult } from '../listing/query.js'
 import type { ListingParams } from '../listing/params.js'
 import type { ResolvedNewsroomOptions } from '../options.js'
 
+import { ITEM_TYPE_NAMES } from '../texts/feeds.js'
+import { langOf } from '../texts/lang.js'
+
 export type FeedFormat = 'rss' | 'atom' | 'json' | 'ics'
 export const FEED_PATHS: Record<FeedFormat, string> = { rss: 'feed.rss', atom: 'feed.atom', json: 'feed.json', ics: 'calendar.ics' }
 
 type Item = ListingResult['items'][number]
-const TYPE_LABEL = { sv: { news: 'Nyheter', events: 'Kalender', press: 'Press' }, en: { news: 'News', events: 'Calendar', press: 'Press' } }
 
 export function feedTitle(o: ResolvedNewsroomOptions, p: ListingParams, topicTitles: string[]) {
   const base = o.feeds.title[p.locale] ?? o.feeds.title[o.defaultLocale] ?? 'News'
-  const labels = TYPE_LABEL[p.locale as 'sv'] ?? TYPE_LABEL.en
+  const l = langOf(p.locale, 'en')
   const parts = [base]
-  if (p.types.length < 3) parts.push(p.types.map((t) => labels[t]).join(', '))
+  if (p.types.length < 3) parts.push(p.types.map((t) => ITEM_TYPE_NAMES[t][l]).join(', '))
   if (topicTitles.length) parts.push(topicTitles.join(', '))
   if (p.q) parts.push(`"${p.q}"`)
   return parts.join(' – ')

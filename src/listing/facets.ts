@@ -2,13 +2,13 @@ import type { Payload } from 'payload'
 
 import type { ItemType } from './types.js'
 
-import { postgresWordCounts, type Raw, sqliteWordCounts, sqlitePhaseRowIds, type WordFilter } from './wordIndex.js'
+import { type PostgresSql, type RawSql, type SqliteSql, sqlQuery } from '../db/rawSql.js'
+import { postgresWordCounts, sqliteWordCounts, sqlitePhaseRowIds, type WordFilter } from './wordIndex.js'
 
 export type FacetFilter = WordFilter
 
 type Driver = {
-  raw: Raw
-  placeholder: (n: number) => string
+  sql: RawSql
   from: (f: FacetFilter) => Promise<string>
   /** Counts through the word index; null when there is none or it cannot answer this query. */
   words: (f: FacetFilter) => Promise<Record<ItemType, number> | null>
@@ -23,62 +23,46 @@ const SQLITE_SEARCH_INDEX = 'newsroom_index_locale_type_search_idx'
 
 const drivers = new WeakMap<object, Driver | null>()
 
-/** The adapter's own driver, made once per adapter (so the SQLite index check runs once). */
+/** The driver of the adapter, made once per adapter (so the SQLite index check runs once). */
 function driver(payload: Payload): Driver | null {
   let d = drivers.get(payload.db)
   if (d === undefined) {
-    d = makeDriver(payload)
+    d = sqlQuery(payload, { sqlite: sqliteDriver, postgres: postgresDriver })
     drivers.set(payload.db, d)
   }
   return d
 }
 
-/** libsql's client on SQLite, the pg pool on PostgreSQL; null elsewhere (MongoDB). */
-function makeDriver(payload: Payload): Driver | null {
-  const db = payload.db as unknown as {
-    name: string
-    schemaName?: string
-    client?: { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
-    pool?: { query: (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
+function sqliteDriver(sql: SqliteSql): Driver {
+  let indexes: Promise<Set<string>> | null = null
+  // A database made with `push` instead of the migrations has no word index; checked once.
+  let wordIndex: Promise<boolean> | null = null
+  const hasWordIndex = () => (wordIndex ??= sql.hasTable('newsroom_fts'))
+  return {
+    sql,
+    // Both covering indexes start (locale, type) and SQLite has no statistics to tell the small
+    // one from the one holding every search text, so it is told which to read. Checked once,
+    // because a database made with `push` instead of the migrations lacks the search index.
+    from: async (f) => {
+      indexes ??= sql.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'newsroom_index'`).then((rows) => new Set(rows.map((r) => String(r.name))))
+      const wanted = f.words.length ? SQLITE_SEARCH_INDEX : SQLITE_TOPIC_INDEX
+      return (await indexes).has(wanted) ? `"newsroom_index" INDEXED BY "${wanted}"` : '"newsroom_index"'
+    },
+    indexed: hasWordIndex,
+    words: async (f) => ((await hasWordIndex()) ? sqliteWordCounts(sql.query, f) : null),
+    rowIds: async (f, types, limit, phase) => ((await hasWordIndex()) ? sqlitePhaseRowIds(sql.query, f, types, limit, phase) : null),
   }
-  if (db.name === 'sqlite' && db.client) {
-    const client = db.client
-    const raw: Raw = async (sql, args) => (await client.execute({ sql, args })).rows
-    let indexes: Promise<Set<string>> | null = null
-    // A database made with `push` instead of the migrations has no word index; checked once.
-    let wordIndex: Promise<boolean> | null = null
-    const hasWordIndex = () => (wordIndex ??= raw(`SELECT 1 FROM sqlite_master WHERE name = 'newsroom_fts'`, []).then((rows) => rows.length > 0))
-    return {
-      raw,
-      placeholder: () => '?',
-      // Both covering indexes start (locale, type) and SQLite has no statistics to tell the small
-      // one from the one holding every search text, so it is told which to read. Checked once,
-      // because a database made with `push` instead of the migrations lacks the search index.
-      from: async (f) => {
-        indexes ??= raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'newsroom_index'`, []).then((rows) => new Set(rows.map((r) => String(r.name))))
-        const wanted = f.words.length ? SQLITE_SEARCH_INDEX : SQLITE_TOPIC_INDEX
-        return (await indexes).has(wanted) ? `"newsroom_index" INDEXED BY "${wanted}"` : '"newsroom_index"'
-      },
-      indexed: hasWordIndex,
-      words: async (f) => ((await hasWordIndex()) ? sqliteWordCounts(raw, f) : null),
-      rowIds: async (f, types, limit, phase) => ((await hasWordIndex()) ? sqlitePhaseRowIds(raw, f, types, limit, phase) : null),
-    }
+}
+
+function postgresDriver(sql: PostgresSql): Driver {
+  let wordIndex: Promise<boolean> | null = null
+  const indexed = () => (wordIndex ??= sql.hasTable('newsroom_search'))
+  return {
+    sql,
+    from: async () => sql.table('newsroom_index'),
+    indexed,
+    words: async (f) => ((await indexed()) ? postgresWordCounts(sql.query, sql.table, f) : null),
   }
-  if (db.name === 'postgres' && db.pool) {
-    const pool = db.pool
-    const schema = db.schemaName && db.schemaName !== 'public' ? `"${db.schemaName.replace(/"/g, '""')}".` : ''
-    const raw: Raw = async (text, params) => (await pool.query(text, params)).rows
-    let wordIndex: Promise<boolean> | null = null
-    const indexed = () => (wordIndex ??= raw(`SELECT to_regclass($1) IS NOT NULL AS present`, [`${schema}newsroom_search`]).then((rows) => rows[0]?.present === true))
-    return {
-      raw,
-      placeholder: (n) => `$${n}`,
-      from: async () => `${schema}"newsroom_index"`,
-      indexed,
-      words: async (f) => ((await indexed()) ? postgresWordCounts(raw, schema, f) : null),
-    }
-  }
-  return null
 }
 
 /**
@@ -128,7 +112,7 @@ async function likeCounts(q: Driver, f: FacetFilter): Promise<Record<ItemType, n
   const params: unknown[] = []
   const p = (value: unknown) => {
     params.push(value)
-    return q.placeholder(params.length)
+    return q.sql.placeholder(params.length)
   }
   const where = [`locale = ${p(f.locale)}`]
   if (f.topicIds.length) where.push(`(${f.topicIds.map((id) => `topic_path LIKE ${p(`%|${id}|%`)}`).join(' OR ')})`)
@@ -136,7 +120,7 @@ async function likeCounts(q: Driver, f: FacetFilter): Promise<Record<ItemType, n
   if (f.from) where.push(`date >= ${p(f.from.toISOString())}`)
   if (f.to) where.push(`date <= ${p(f.to.toISOString())}`)
   if (f.endsAfter) where.push(`type = 'events' AND ends_at >= ${p(f.endsAfter.toISOString())}`)
-  const rows = await q.raw(`SELECT type, count(*) AS n FROM ${await q.from(f)} WHERE ${where.join(' AND ')} GROUP BY type`, params)
+  const rows = await q.sql.query(`SELECT type, count(*) AS n FROM ${await q.from(f)} WHERE ${where.join(' AND ')} GROUP BY type`, params)
   const counts: Record<ItemType, number> = { news: 0, events: 0, press: 0 }
   for (const row of rows) if (row.type === 'news' || row.type === 'events' || row.type === 'press') counts[row.type] = Number(row.n)
   return counts

@@ -5,6 +5,7 @@ import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { ResolvedNewsroomOptions } from '../options.js'
 import type { FeedExtras, ItemType, ListingItem } from './types.js'
 
+import { topicAncestors } from '../topicAncestors.js'
 import { withItemLock } from './itemLock.js'
 import { lexicalToText, searchText } from './text.js'
 import { pruneVocabulary } from './vocabulary.js'
@@ -21,12 +22,7 @@ async function topicParents(payload: Payload, options: Options, req?: Partial<Pa
 
 function topicPath(ids: string[], parents: Map<string, string | null>) {
   const all = new Set<string>()
-  for (const id of ids) {
-    for (let cur: string | null | undefined = id, depth = 0; cur && !all.has(cur) && depth < 50; depth++) {
-      all.add(cur)
-      cur = parents.get(cur)
-    }
-  }
+  for (const id of ids) for (const t of topicAncestors(id, (x) => parents.get(x))) all.add(t)
   return all.size ? `|${[...all].join('|')}|` : ''
 }
 

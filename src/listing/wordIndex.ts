@@ -7,7 +7,8 @@ import type { ItemType } from './types.js'
  * of a page phase that few items match.
  */
 
-export type Raw = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>
+/** One SQL statement with its parameters bound; its rows (`RawSql.query`, src/db/rawSql.ts). */
+export type Raw = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>
 
 export type WordFilter = {
   locale: string
@@ -132,11 +133,11 @@ const quote = (term: string) => `"${term.replace(/"/g, '""')}"`
  * below the bitmap, but the scan tests the overlap on every row and took 100–250 ms where the
  * bitmap took 30–40.
  */
-export async function postgresWordCounts(raw: Raw, schema: string, f: WordFilter): Promise<Record<ItemType, number> | null> {
+export async function postgresWordCounts(raw: Raw, table: (name: string) => string, f: WordFilter): Promise<Record<ItemType, number> | null> {
   const meta = [localeTerm(f.locale), ...f.topicIds.map(topicTerm)]
   const [metaRows, ...expanded] = await Promise.all([
-    raw(`SELECT id, term FROM ${schema}newsroom_terms WHERE term = ANY($1::varchar[])`, [meta]),
-    ...f.words.map((word) => raw(`SELECT id FROM ${schema}newsroom_terms WHERE term LIKE $1 AND term NOT LIKE '§%' LIMIT ${MAX_EXPANSION + 1}`, [containing(word)])),
+    raw(`SELECT id, term FROM ${table('newsroom_terms')} WHERE term = ANY($1::varchar[])`, [meta]),
+    ...f.words.map((word) => raw(`SELECT id FROM ${table('newsroom_terms')} WHERE term LIKE $1 AND term NOT LIKE '§%' LIMIT ${MAX_EXPANSION + 1}`, [containing(word)])),
   ])
   if (expanded.some((rows) => !rows.length)) return zero()
   const expansions = expanded.filter((rows) => rows.length <= MAX_EXPANSION).map((rows) => rows.map((r) => Number(r.id)))
@@ -154,7 +155,7 @@ export async function postgresWordCounts(raw: Raw, schema: string, f: WordFilter
   if (topics.length) where.push(`s.terms && ${terms(topics)}`)
   let join = ''
   if (f.from || f.to || f.endsAfter || scanned.length) {
-    join = ` JOIN ${schema}newsroom_index AS i ON i.id = s.id`
+    join = ` JOIN ${table('newsroom_index')} AS i ON i.id = s.id`
     if (f.from) where.push(`i.date >= ${p(f.from.toISOString())}`)
     if (f.to) where.push(`i.date <= ${p(f.to.toISOString())}`)
     if (f.endsAfter) where.push(`i.ends_at >= ${p(f.endsAfter.toISOString())}`)
@@ -164,7 +165,7 @@ export async function postgresWordCounts(raw: Raw, schema: string, f: WordFilter
   const counts = zero()
   await Promise.all(
     types.map(async (type) => {
-      const rows = await raw(`SELECT count(*) AS n FROM ${schema}newsroom_search_${type} AS s${join} WHERE ${where.join(' AND ')}`, params)
+      const rows = await raw(`SELECT count(*) AS n FROM ${table(`newsroom_search_${type}`)} AS s${join} WHERE ${where.join(' AND ')}`, params)
       counts[type] = Number(rows[0]?.n ?? 0)
     }),
   )

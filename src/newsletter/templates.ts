@@ -1,38 +1,16 @@
-/** Mail and page texts, Swedish and English. Pure functions: no Payload, no clock. */
+/** Mails and pages of the newsletter (their texts: src/texts/). Pure functions: no Payload, no clock. */
 
 import { createHash } from 'node:crypto'
 
-export type Lang = 'sv' | 'en'
-export const lang = (locale: unknown): Lang => (locale === 'en' ? 'en' : 'sv')
+import { stockholmLongDate } from '../stockholmDate.js'
+import { type Lang, langOf } from '../texts/lang.js'
+import { MAIL as T } from '../texts/mail.js'
+import { LOCALE_NAMES, PAGES as P, PREFERENCES as PF, SIGNUP } from '../texts/pages.js'
 
 export const esc = (s: unknown): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 export type Mail = { subject: string; html: string; text: string }
-
-const T = {
-  confirmSubject: { sv: 'Bekräfta din prenumeration', en: 'Confirm your subscription' },
-  confirmIntro: {
-    sv: 'Någon, förhoppningsvis du, har anmält den här adressen till vårt nyhetsbrev. Bekräfta med länken nedan. Länken gäller i {hours} timmar.',
-    en: 'Someone, hopefully you, signed this address up for our newsletter. Confirm with the link below. The link is valid for {hours} hours.',
-  },
-  confirmButton: { sv: 'Bekräfta prenumerationen', en: 'Confirm subscription' },
-  ignore: { sv: 'Om det inte var du kan du bortse från det här mejlet.', en: 'If it was not you, just ignore this e-mail.' },
-  manageSubject: { sv: 'Hantera din prenumeration', en: 'Manage your subscription' },
-  manageIntro: {
-    sv: 'Den här adressen prenumererar redan på vårt nyhetsbrev. Vill du använda de nya inställningarna du just skickade, bekräfta med länken nedan.',
-    en: 'This address is already subscribed to our newsletter. To use the settings you just sent, confirm with the link below.',
-  },
-  manageButton: { sv: 'Använd de nya inställningarna', en: 'Use the new settings' },
-  unsubscribe: { sv: 'Avsluta prenumerationen', en: 'Unsubscribe' },
-  preferences: { sv: 'Ändra dina inställningar', en: 'Change your settings' },
-  digestSubject: { sv: 'Nytt från nyhetsrummet', en: 'New from the newsroom' },
-  digestIntro: { sv: 'Det här har publicerats sedan förra utskicket:', en: 'Published since the last issue:' },
-  why: {
-    sv: 'Du får det här mejlet eftersom du prenumererar på vårt nyhetsbrev.',
-    en: 'You receive this e-mail because you subscribe to our newsletter.',
-  },
-}
 
 const layout = (l: Lang, title: string, body: string) =>
   `<!doctype html><html lang="${l}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head>` +
@@ -40,7 +18,7 @@ const layout = (l: Lang, title: string, body: string) =>
 
 /** `manage` links (to an active subscriber) also point at the settings page and the unsubscribe link. */
 export function confirmMail(locale: unknown, kind: 'confirm' | 'manage', confirmUrl: string, manageLinks: { unsubscribe: string; preferences: string } | null, ttlHours: number): Mail {
-  const l = lang(locale)
+  const l = langOf(locale)
   const subject = kind === 'confirm' ? T.confirmSubject[l] : T.manageSubject[l]
   const intro = kind === 'confirm' ? T.confirmIntro[l].replace('{hours}', String(ttlHours)) : T.manageIntro[l]
   const button = kind === 'confirm' ? T.confirmButton[l] : T.manageButton[l]
@@ -57,11 +35,10 @@ export function confirmMail(locale: unknown, kind: 'confirm' | 'manage', confirm
 
 export type DigestItem = { title: string; summary?: string | null; url: string; date: string; type: string }
 
-const formatDate = (l: Lang, iso: string) =>
-  new Intl.DateTimeFormat(l === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(new Date(iso))
+const formatDate = (l: Lang, iso: string) => stockholmLongDate(iso, l)
 
 export function digestMail(locale: unknown, items: DigestItem[], links: { unsubscribe: string; preferences: string }): Mail {
-  const l = lang(locale)
+  const l = langOf(locale)
   const subject = `${T.digestSubject[l]} (${items.length})`
   const htmlItems = items
     .map(
@@ -80,38 +57,6 @@ export function digestMail(locale: unknown, items: DigestItem[], links: { unsubs
   }
 }
 
-const P = {
-  confirmAsk: {
-    sv: ['Bekräfta prenumerationen', 'Tryck på knappen för att bekräfta att du vill få vårt nyhetsbrev.'],
-    en: ['Confirm subscription', 'Press the button to confirm that you want to receive our newsletter.'],
-  },
-  manageAsk: {
-    sv: ['Använd de nya inställningarna', 'Tryck på knappen för att börja använda inställningarna du skickade.'],
-    en: ['Use the new settings', 'Press the button to start using the settings you sent.'],
-  },
-  confirmed: { sv: ['Tack!', 'Din prenumeration är bekräftad.'], en: ['Thank you!', 'Your subscription is confirmed.'] },
-  alreadyConfirmed: {
-    sv: ['Redan bekräftad', 'Din prenumeration är redan bekräftad. Du behöver inte göra något mer.'],
-    en: ['Already confirmed', 'Your subscription is already confirmed. There is nothing more to do.'],
-  },
-  applied: { sv: ['Klart!', 'Dina nya inställningar används nu.'], en: ['Done!', 'Your new settings are in use now.'] },
-  alreadyApplied: {
-    sv: ['Redan klart', 'De nya inställningarna används redan. Du behöver inte göra något mer.'],
-    en: ['Already done', 'The new settings are in use already. There is nothing more to do.'],
-  },
-  invalid: {
-    sv: ['Länken gäller inte längre', 'Länken har gått ut eller ersatts av en nyare. Anmäl dig igen så skickar vi en ny.'],
-    en: ['This link is no longer valid', 'The link has expired or has been replaced by a newer one. Sign up again and we will send a new one.'],
-  },
-  unsubscribeAsk: { sv: ['Avsluta prenumerationen', 'Vill du sluta få vårt nyhetsbrev?'], en: ['Unsubscribe', 'Do you want to stop receiving our newsletter?'] },
-  unsubscribed: { sv: ['Prenumerationen är avslutad', 'Du får inga fler utskick från oss.'], en: ['You are unsubscribed', 'You will not receive any more e-mails from us.'] },
-  notSubscribed: {
-    sv: ['Prenumerationen är inte aktiv', 'Du får inte längre vårt nyhetsbrev, så det finns inga inställningar att ändra. Vill du ha det igen kan du anmäla dig på nytt.'],
-    en: ['Your subscription is not active', 'You no longer receive our newsletter, so there are no settings to change. If you want it again, sign up anew.'],
-  },
-} satisfies Record<string, Record<Lang, [string, string]>>
-const SIGNUP = { sv: 'Anmäl dig igen', en: 'Sign up again' }
-
 export type Page = keyof typeof P
 
 /**
@@ -128,8 +73,9 @@ export const AUTO_SUBMIT_SCRIPT_HASH = `sha256-${createHash('sha256').update(AUT
  * links to the sign-up page.
  */
 export function page(which: Page, locale: unknown, extra: { action?: string; token?: string; signup?: string } = {}): string {
-  const l = lang(locale)
-  const [title, text] = P[which][l]
+  const l = langOf(locale)
+  const title = P[which].title[l]
+  const text = P[which].text[l]
   let body = `<h1>${esc(title)}</h1><p>${esc(text)}</p>`
   if ((which === 'invalid' || which === 'notSubscribed') && extra.signup) body += `<p><a href="${esc(extra.signup)}">${esc(SIGNUP[l])}</a></p>`
   if (which === 'unsubscribeAsk' && extra.action)
@@ -141,23 +87,6 @@ export function page(which: Page, locale: unknown, extra: { action?: string; tok
   }
   return layout(l, title, body)
 }
-
-const PF = {
-  title: { sv: 'Dina inställningar', en: 'Your settings' },
-  saved: { sv: 'Dina inställningar är sparade.', en: 'Your settings have been saved.' },
-  pending: {
-    sv: 'Prenumerationen är inte bekräftad än: använd länken i bekräftelsemejlet för att börja få utskicken.',
-    en: 'Your subscription is not confirmed yet: use the link in the confirmation e-mail to start receiving it.',
-  },
-  topics: { sv: 'Ämnen', en: 'Topics' },
-  topicsHint: { sv: 'Kryssa inte i något ämne om du vill få allt.', en: 'Tick no topic to get everything.' },
-  frequency: { sv: 'Hur ofta', en: 'How often' },
-  daily: { sv: 'Dagligen', en: 'Daily' },
-  weekly: { sv: 'Veckovis', en: 'Weekly' },
-  locale: { sv: 'Språk', en: 'Language' },
-  save: { sv: 'Spara', en: 'Save' },
-}
-const LOCALE_NAMES: Record<string, string> = { sv: 'Svenska', en: 'English' }
 
 /** A topic of the form; `depth` 0 for a top-level topic, 1 for its children and so on. */
 export type TopicChoice = { slug: string; title: string; depth: number }
@@ -177,7 +106,7 @@ export type PreferencesView = {
 
 /** The settings form, in the language of the subscriber's locale. */
 export function preferencesPage(v: PreferencesView): string {
-  const l = lang(v.locale)
+  const l = langOf(v.locale)
   const radio = (name: string, value: string, label: string, current: string) =>
     `<label style="display:block"><input type="radio" name="${name}" value="${esc(value)}"${value === current ? ' checked' : ''}> ${esc(label)}</label>`
   const selected = new Set(v.selected)

@@ -39,7 +39,7 @@ describe('input validation', () => {
   it('applies defaults and converts ISO strings to dates', () => {
     const parsed = feedChannelSchema.parse({ ...channel, updated: '2026-03-20T08:15:30+01:00', generator: undefined })
     expect(parsed.updated.toISOString()).toBe('2026-03-20T07:15:30.000Z')
-    expect(parsed.generator).toBe('newsroom/feeds')
+    expect(parsed.generator).toBe('newsroom-feeds')
     const item = feedItemSchema.parse({ id: 'a', url: 'https://example.se/a', title: 'A', published: '2026-01-01', updated: '2026-01-02' })
     expect(item.categories).toEqual([])
     expect(item.summary).toBe('')

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../options.js'
-import { updateWhereIn } from './updateWhereIn.js'
+import { updateWhereIn } from '../../db/updateWhereIn.js'
 
 /** Mails per batched `sent` UPDATE (or whatever was sent within a second). */
 const SENT_BATCH = 100
