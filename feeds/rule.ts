@@ -129,10 +129,11 @@ export type Refinement<T> = { check: (value: T) => boolean; message: string; pat
 export function refine<S extends z.ZodType>(r: Rule<S>, refinements: Refinement<z.output<S>>[]): Rule<S> {
   let schema = r.schema
   for (const { check, message, path } of refinements) schema = schema.refine(check, { message, path }) as unknown as S
+  const checks = refinements.map((r) => r.check)
   return rule(schema, (value) => {
     const parsed = r.fast(value)
     if (parsed === NOT_SURE) return NOT_SURE
-    for (const { check } of refinements) if (!check(parsed)) return NOT_SURE
+    for (let i = 0; i < checks.length; i++) if (!checks[i]!(parsed)) return NOT_SURE
     return parsed
   })
 }
