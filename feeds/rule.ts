@@ -21,7 +21,7 @@ export const optional = <S extends z.ZodType>(r: Rule<S>): Rule<z.ZodOptional<S>
 
 /** A default for a missing value (copied per use when it is an array, as zod does). */
 export function withDefault<S extends z.ZodType>(r: Rule<S>, fallback: z.output<S> & {}): Rule<z.ZodDefault<S>> {
-  const fresh = () => (Array.isArray(fallback) ? ([] as unknown as typeof fallback) : fallback)
+  const fresh = () => (Array.isArray(fallback) ? ([...fallback] as unknown as typeof fallback) : fallback)
   return rule(r.schema.default(fallback as never) as z.ZodDefault<S>, (value) => (value === undefined ? (fresh() as never) : (r.fast(value) as never)))
 }
 
