@@ -21,7 +21,7 @@ export const optional = <S extends z.ZodType>(r: Rule<S>): Rule<z.ZodOptional<S>
 
 /** A default for a missing value (copied per use when it is an array, as zod does). */
 export function withDefault<S extends z.ZodType>(r: Rule<S>, fallback: z.output<S> & {}): Rule<z.ZodDefault<S>> {
-  const fresh = () => (Array.isArray(fallback) ? ([] as unknown as typeof fallback) : fallback)
+  const fresh = () => (Array.isArray(fallback) ? ([...fallback] as unknown as typeof fallback) : fallback)
   return rule(r.schema.default(fallback as never) as z.ZodDefault<S>, (value) => (value === undefined ? (fresh() as never) : (r.fast(value) as never)))
 }
 
@@ -129,10 +129,11 @@ export type Refinement<T> = { check: (value: T) => boolean; message: string; pat
 export function refine<S extends z.ZodType>(r: Rule<S>, refinements: Refinement<z.output<S>>[]): Rule<S> {
   let schema = r.schema
   for (const { check, message, path } of refinements) schema = schema.refine(check, { message, path }) as unknown as S
+  const checks = refinements.map((r) => r.check)
   return rule(schema, (value) => {
     const parsed = r.fast(value)
     if (parsed === NOT_SURE) return NOT_SURE
-    for (const { check } of refinements) if (!check(parsed)) return NOT_SURE
+    for (let i = 0; i < checks.length; i++) if (!checks[i]!(parsed)) return NOT_SURE
     return parsed
   })
 }

@@ -3,7 +3,7 @@
  * the zod schemas: whenever a fast guard accepts an input, zod must accept it
  * too and produce the same values. (Guards may be stricter, never laxer.)
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ZodError, type ZodType } from 'zod'
 import {
   calendarEventSchema,
@@ -244,5 +244,25 @@ describe('fast validation agrees with zod', () => {
       expect((error as ZodError).issues[0]?.path).toEqual([1, 'url'])
     }
     expect(() => renderICalendar(calendar, [{ ...events[0]!, start: 'not a date' }])).toThrow(ZodError)
+  })
+})
+
+describe('where new Function is not allowed (edge runtimes)', () => {
+  it('the fast readers fall back to plain loops that give the same values', async () => {
+    vi.resetModules()
+    vi.stubGlobal('Function', function NoEval() {
+      throw new EvalError('Code generation from strings disallowed for this context')
+    })
+    try {
+      const plain = (await import('../../feeds/validate')).fastGuards
+      expect(plain.channel(channel)).toEqual(fastGuards.channel(channel))
+      for (const item of items) expect(plain.item(item)).toEqual(fastGuards.item(item))
+      expect(plain.calendar(calendar)).toEqual(fastGuards.calendar(calendar))
+      for (const event of events) expect(plain.event(event)).toEqual(fastGuards.event(event))
+      expect(plain.item({ ...items[0]!, url: '/relative' })).toBeUndefined()
+      expect(plain.event({ ...events[0]!, end: new Date(0) })).toBeUndefined()
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })
