@@ -7,6 +7,7 @@ import { loggedIn, publishedOrLoggedIn } from '../src/access.js'
 import { stampDates } from '../src/hooks/stampDates.js'
 import { indexAfterChange, indexAfterDelete } from '../src/listing/hooks.js'
 import { L } from '../src/labels.js'
+import { recordsAfterChange, recordsBeforeChange, refusePublishedDelete } from '../src/records/contentHooks.js'
 import { contentFields } from './fields/content.js'
 
 type Args = {
@@ -40,9 +41,15 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
     defaultSort: '-publishedAt',
     versions: {
       drafts: { schedulePublish: true },
-      maxPerDoc: 50,
+      // Every published version is a record: no cap. Old drafts are pruned by a job (src/records/pruneDrafts.ts).
+      maxPerDoc: 0,
     },
-    hooks: { beforeChange: [stampDates], afterChange: [indexAfterChange(key)], afterDelete: [indexAfterDelete(key)] },
+    hooks: {
+      beforeChange: [stampDates, recordsBeforeChange],
+      afterChange: [recordsAfterChange, indexAfterChange(key)],
+      beforeDelete: [refusePublishedDelete],
+      afterDelete: [indexAfterDelete(key)],
+    },
     fields: [...contentFields(options), ...extraFields],
   }
   return overrides ? overrides({ defaultConfig }) : defaultConfig

@@ -6,6 +6,7 @@ import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { anyone, loggedIn } from '../src/access.js'
 import { L } from '../src/labels.js'
+import { refuseUsedMediaDelete } from '../src/records/contentHooks.js'
 
 /** Images and PDF attachments. Alt text is required and localized. */
 export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
@@ -19,6 +20,7 @@ export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionCon
       staticDir: path.resolve(options.mediaDir),
       mimeTypes: ['image/*', 'application/pdf'],
     },
+    hooks: { beforeDelete: [refuseUsedMediaDelete] },
     fields: [{ name: 'alt', type: 'text', label: L.alt, required: true, localized: true }],
   }
   return overrides ? overrides({ defaultConfig }) : defaultConfig

@@ -28,6 +28,11 @@ import { checkWordIndex, guardSchemaPush } from './listing/wordIndexGuard.js'
 import { newsletterJobsConfig } from './newsletter/jobsConfig.js'
 import { newsletterTasks } from './newsletter/tasks.js'
 import { parseNewsroomOptions } from './options.js'
+import { auditLogCollection } from '../collections/auditLog.js'
+import { recordsEndpoints } from './records/endpoints.js'
+import { markScheduledRuns } from './records/jobContext.js'
+import { recordsJobs } from './records/recordsJobs.js'
+import { retainedVersionsCollection } from './records/retainedVersionsCollection.js'
 
 /**
  * Adds the newsroom to a Payload config: topics, media, news, calendar events and press items.
@@ -38,6 +43,7 @@ export const newsroomPlugin =
   (config: Config): Config => {
     const options = parseNewsroomOptions(input)
     assertLocalesExist(options.locales, config)
+    options.records.usersSlug ??= config.admin?.user ?? 'users' // review dates name an editor
 
     const collections = [mediaCollection, topicsCollection, newsCollection, eventsCollection, pressCollection, newsroomIndexCollection].map(
       (make) => make(options),
@@ -45,6 +51,7 @@ export const newsroomPlugin =
     // Newsletter: subscribers, digest runs and deliveries, rate-limit counters (kept even when disabled, so the schema does not change).
     collections.push(subscribersCollection(options), digestRunsCollection(), digestDeliveriesCollection(), rateLimitsCollection())
     collections.push(loginAttemptsCollection())
+    collections.push(auditLogCollection(options), retainedVersionsCollection(options)) // public records (src/records)
     const newsletterOn = options.enabled && options.newsletter.enabled
     const taken = new Set((config.collections ?? []).map((c) => c.slug))
     const clash = collections.find((c) => taken.has(c.slug))
@@ -68,15 +75,16 @@ export const newsroomPlugin =
       loggingLevels: { AuthenticationError: 'info', LoginThrottled: 'info', ...config.loggingLevels } as Config['loggingLevels'],
       graphQL: { ...config.graphQL, queries: withGraphQLQueryFixes(config.graphQL?.queries), mutations: withGraphQLMutationFixes(config.graphQL?.mutations) },
       endpoints: options.enabled
-        ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : []), ...subscribersAdminEndpoints]
+        ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : []), ...subscribersAdminEndpoints, ...recordsEndpoints]
         : config.endpoints,
       onInit: guardEveryCollectionOnInit(async (payload) => {
         guardLockedDocuments(payload)
+        markScheduledRuns(payload)
         await config.onInit?.(payload)
         // After the app's own onInit, which may run the migrations.
         await checkWordIndex(payload, options.search)
       }),
-      jobs: listingJobs(newsletterOn ? newsletterJobsConfig(config.jobs, newsletterTasks(options)) : { ...config.jobs }),
+      jobs: recordsJobs(listingJobs(newsletterOn ? newsletterJobsConfig(config.jobs, newsletterTasks(options)) : { ...config.jobs }), options),
       custom: {
         ...config.custom,
         newsroom: { ...options, serverURL },

@@ -55,6 +55,7 @@ function toListingItem(type: ItemType, doc: Doc, options: ReturnType<typeof news
     image: image?.url
       ? { url: new URL(image.url, options.serverURL).toString(), alt: image.alt ?? null, width: image.width ?? null, height: image.height ?? null }
       : null,
+    archived: Boolean(doc.archived),
   }
   if (type === 'events') {
     item.start = new Date(doc.start).toISOString()
@@ -132,6 +133,7 @@ async function writeItemRows({ payload, type, id, req, parents }: IndexArgs): Pr
         date: item.date,
         endsAt: type === 'events' ? (item.end ?? item.start) : null,
         topicPath: row.topicPath,
+        archived: Boolean(item.archived),
         titleSearch: searchText(item.title),
         search: row.search,
         data: item,
