@@ -5,3 +5,8 @@ export type { CollectionOverride, Labels, NewsroomOptions, ResolvedNewsroomOptio
 export { adminsOnly, isAdminUser, loggedIn } from './access.js'
 export { runDigest } from './newsletter/digest.js'
 export { rebuildIndex, reindexAll } from './listing/indexer.js'
+export { dueForReview } from './records/dueForReview.js'
+export { exportRecordsToDir, exportRecordsZip } from './records/exportRecords.js'
+export { pruneDraftVersions } from './records/pruneDrafts.js'
+export { sendReviewReminders } from './records/reviewReminders.js'
+export { mediaUsedByPublished, wasEverPublished } from './records/wasEverPublished.js'

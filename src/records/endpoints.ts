@@ -6,6 +6,7 @@ import { readTextLimited } from '../http/readBodyLimited.js'
 import { newsroomOptions } from '../listing/indexer.js'
 import { BadParameter } from '../listing/params.js'
 import { dueForReview } from './dueForReview.js'
+import { exportRecordsZip } from './exportRecords.js'
 import { recordedDelete, recordedDisposal } from './recordedDelete.js'
 
 const noStore = { 'cache-control': 'no-store' }
@@ -89,7 +90,40 @@ const disposeHandler = guarded(true, async (req, collection, id, { reason, rule 
   return Response.json({ ok: true, ...done }, { headers: noStore })
 })
 
+/** `from`/`to` of the export: ISO dates; the listing's parser gives the same messages. */
+function exportRange(req: PayloadRequest) {
+  const sp = new URL(req.url ?? 'http://x/').searchParams
+  const date = (name: 'from' | 'to') => {
+    const raw = sp.get(name)
+    if (!raw) return undefined
+    const d = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(raw) ? new Date(raw.length === 10 ? `${raw}T${name === 'to' ? '23:59:59.999' : '00:00:00.000'}Z` : raw) : new Date(NaN)
+    if (Number.isNaN(d.getTime())) throw new BadParameter(name, `"${raw}" is not an ISO date such as 2026-04-20`)
+    return d
+  }
+  const range = { from: date('from'), to: date('to') }
+  if (range.from && range.to && range.from > range.to) throw new BadParameter('from', 'must not be after to')
+  return range
+}
+
 export const recordsEndpoints: Endpoint[] = [
+  {
+    path: '/newsroom/records/export',
+    method: 'get',
+    handler: async (req) => {
+      if (!isAdminUser(req.user)) return forbidden()
+      let range
+      try {
+        range = exportRange(req)
+      } catch (err) {
+        if (err instanceof BadParameter) return badParameterResponse(err)
+        throw err
+      }
+      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')
+      return new Response(exportRecordsZip(req.payload, range), {
+        headers: { ...noStore, 'content-type': 'application/zip', 'content-disposition': `attachment; filename="newsroom-records-${stamp}.zip"` },
+      })
+    },
+  },
   {
     path: '/newsroom/records/:collection/:id/delete',
     method: 'post',
