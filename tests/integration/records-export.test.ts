@@ -73,7 +73,7 @@ describe.skipIf(databaseUnavailable())('records: the e-archive export', () => {
     expect(del.status).toBe(200)
     for (const collection of ['news', 'events', 'press'] as const) {
       const { docs } = await n.payload.findVersions({ collection, where: { 'version._status': { equals: 'published' } }, locale: 'all', limit: 0, pagination: false, sort: 'createdAt' })
-      for (const v of docs) published.push(`${collection}/${v.parent}/${(v.version as { summary: Record<string, string> }).summary.sv}`)
+      for (const v of docs) published.push(`${collection}/${v.parent}/${(v.version as unknown as { summary: Record<string, string> }).summary.sv}`)
     }
     expect(published).toHaveLength(4) // news ×3, event ×1 (the deleted press item's versions are retained, not here)
   })
