@@ -43,7 +43,8 @@ export const newsroomPlugin =
   (config: Config): Config => {
     const options = parseNewsroomOptions(input)
     assertLocalesExist(options.locales, config)
-    options.records.usersSlug ??= config.admin?.user ?? 'users' // review dates name an editor
+    // Review dates name an editor of the app's admin user collection (none: the field is left out).
+    options.records.usersSlug ??= config.admin?.user ?? config.collections?.find((c) => c.auth)?.slug
 
     const collections = [mediaCollection, topicsCollection, newsCollection, eventsCollection, pressCollection, newsroomIndexCollection].map(
       (make) => make(options),

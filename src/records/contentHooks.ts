@@ -1,6 +1,7 @@
 import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type CollectionSlug, type PayloadRequest } from 'payload'
 
 import { actorLabel, actorOf, writeAudit } from './audit.js'
+import { recordDeletion, recordedDeleteKey } from './recordedDelete.js'
 import { mediaUsedByPublished, wasEverPublished } from './wasEverPublished.js'
 
 type Prev = { status?: string; archived?: boolean }
@@ -40,8 +41,6 @@ export const recordsAfterChange: CollectionAfterChangeHook = async ({ doc, opera
 
 export const DELETE_ENDPOINT = '/api/newsroom/records/{collection}/{id}/delete'
 
-/** Set by the records delete endpoint on the one delete it has recorded. */
-export const recordedDeleteKey = (slug: string, id: string | number) => `${slug}:${id}`
 
 const refuse = (what: string) =>
   new APIError(
@@ -51,14 +50,26 @@ const refuse = (what: string) =>
     true,
   )
 
-/** The plain delete of a document that has ever been published is refused (see the records delete endpoint). */
+/** Server code (the Local API without a user: scripts, jobs) may delete; the deletion is recorded all the same. */
+const SERVER_REASON = 'Deleted by server code (Local API without a user)'
+const serverReason = (req: PayloadRequest) => (typeof req.context?.newsroomDeleteReason === 'string' ? req.context.newsroomDeleteReason : SERVER_REASON)
+
+/**
+ * A user's plain delete of a document that has ever been published is refused (they go through the
+ * records delete endpoint); server code's is recorded as that endpoint would.
+ */
 export const refusePublishedDelete: CollectionBeforeDeleteHook = async ({ id, req, collection }) => {
   if (req.context?.newsroomRecordedDelete === recordedDeleteKey(collection.slug, id)) return
-  if (await wasEverPublished(req.payload, collection.slug, id, req)) throw refuse('A document that has been published')
+  if (!(await wasEverPublished(req.payload, collection.slug, id, req))) return
+  if (req.user) throw refuse('A document that has been published')
+  await recordDeletion(req, collection.slug, id, serverReason(req))
 }
 
 /** Same for media shown by a published version. */
 export const refuseUsedMediaDelete: CollectionBeforeDeleteHook = async ({ id, req, collection }) => {
   if (req.context?.newsroomRecordedDelete === recordedDeleteKey(collection.slug, id)) return
-  if ((await mediaUsedByPublished(req.payload, id, req)).length) throw refuse('A file used by a published version')
+  const uses = await mediaUsedByPublished(req.payload, id, req)
+  if (!uses.length) return
+  if (req.user) throw refuse('A file used by a published version')
+  await recordDeletion(req, collection.slug, id, serverReason(req))
 }

@@ -2,14 +2,24 @@ import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import { newsroomOptions } from '../listing/indexer.js'
 import { writeAudit } from './audit.js'
-import { recordedDeleteKey } from './contentHooks.js'
 import { mediaIdsOf, publishedVersions, titleOf } from './publishedVersions.js'
+
+/** Set by the records delete endpoint on the one delete it has recorded. */
+export const recordedDeleteKey = (slug: string, id: string | number) => `${slug}:${id}`
 
 /**
  * Deletes a document the admin way, inside `req`'s transaction: its published versions are copied
  * to the retained versions, a "delete" row names what, who and why, then the document goes.
  */
 export async function recordedDelete(req: PayloadRequest, collection: string, id: string | number, reason: string) {
+  const done = await recordDeletion(req, collection, id, reason)
+  if (!done) return null
+  await req.payload.delete({ collection: collection as CollectionSlug, id, req, overrideAccess: true, context: { newsroomRecordedDelete: recordedDeleteKey(collection, id) } })
+  return done
+}
+
+/** The record of a deletion about to happen: retained published versions and the "delete" audit row. Null when there is no such document. */
+export async function recordDeletion(req: PayloadRequest, collection: string, id: string | number, reason: string) {
   const o = newsroomOptions(req.payload)
   const doc = (await req.payload.findByID({ collection: collection as CollectionSlug, id, depth: 0, draft: true, overrideAccess: true, req, disableErrors: true })) as Record<string, any> | null
   if (!doc) return null
@@ -39,9 +49,8 @@ export async function recordedDelete(req: PayloadRequest, collection: string, id
     document: id,
     title: typeof title === 'string' ? title : null,
     reason,
-    details: { retainedVersions: versions.length, slug: doc.slug ?? null, filename: doc.filename ?? null },
+    details: { retainedVersions: versions.length, slug: doc.slug ?? null, filename: doc.filename ?? null, createdAt: doc.createdAt ?? null },
   })
-  await req.payload.delete({ collection: collection as CollectionSlug, id, req, overrideAccess: true, context: { newsroomRecordedDelete: recordedDeleteKey(collection, id) } })
   return { retainedVersions: versions.length }
 }
 

@@ -22,13 +22,17 @@ export const recordsFields = (o: ResolvedNewsroomOptions): Field[] => [
     index: true,
     admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
   },
-  {
-    name: 'reviewEditor',
-    type: 'relationship',
-    label: { sv: 'Ansvarig redaktör', en: 'Responsible editor' },
-    relationTo: (o.records.usersSlug ?? 'users') as CollectionSlug,
-    admin: { position: 'sidebar' },
-  },
+  ...(o.records.usersSlug
+    ? [
+        {
+          name: 'reviewEditor',
+          type: 'relationship',
+          label: { sv: 'Ansvarig redaktör', en: 'Responsible editor' },
+          relationTo: o.records.usersSlug as CollectionSlug,
+          admin: { position: 'sidebar' },
+        } satisfies Field,
+      ]
+    : []),
   {
     name: 'publishedBy',
     type: 'text',

@@ -5,9 +5,12 @@ import { newsroomOptions } from '../listing/indexer.js'
 /**
  * True when the document has had a published version: one of its versions is published, or (once
  * deleted) the audit log or the retained versions say so. Pass `req` inside a transaction.
+ * (SQLite may give a new document the id of a deleted one; while a document exists, only its own
+ * versions count.)
  */
 export async function wasEverPublished(payload: Payload, collection: string, id: string | number, req?: Partial<PayloadRequest>): Promise<boolean> {
   const { records } = newsroomOptions(payload)
+  const exists = (await payload.db.count({ collection: collection as CollectionSlug, where: { id: { equals: id } }, req })).totalDocs > 0
   if (payload.collections[collection as CollectionSlug]?.config.versions) {
     const { docs } = await payload.db.findVersions({
       collection: collection as CollectionSlug,
@@ -17,6 +20,7 @@ export async function wasEverPublished(payload: Payload, collection: string, id:
       req,
     })
     if (docs.length) return true
+    if (exists) return false
   }
   const inLog = await payload.db.count({
     collection: records.auditLog.slug as CollectionSlug,

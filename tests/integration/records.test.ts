@@ -6,7 +6,7 @@ import { pruneDraftVersions } from '../../src/records/pruneDrafts'
 import { databaseUnavailable, testDatabase } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
 
-type Audit = { action: string; collection: string; document: string; version: string | null; user: string | null; job: string | null; reason: string | null; rule: string | null; at: string; details: any }
+type Audit = { action: string; title: string | null; collection: string; document: string; version: string | null; user: string | null; job: string | null; reason: string | null; rule: string | null; at: string; details: any }
 type Version = { id: string | number; createdAt: string; version: { summary: string; publishedBy: string; _status: string } }
 
 const AUDIT = 'newsroom-audit-log'
@@ -128,6 +128,15 @@ describe.skipIf(databaseUnavailable())('records: published versions, deletes and
     expect(await retained()).toEqual([])
     const [d] = await audit(id, 'dispose')
     expect(d).toMatchObject({ reason: 'Gallras enligt beslut', rule: 'Dnr 2026/123, gallring efter 2 år', details: { disposedVersions: 2 } })
+  })
+
+  it('server code (the Local API without a user) may delete a published item; the deletion is recorded and its versions retained', async () => {
+    const id = await createNews('Städas av skript', 'published')
+    await n.payload.delete({ collection: 'news', id, context: { newsroomDeleteReason: 'Dubblett, importfel' } })
+    // (SQLite may hand a deleted document's id to a new one: the rows are told apart by title here.)
+    expect((await audit(id, 'delete')).filter((r) => r.title === 'Städas av skript')).toMatchObject([{ reason: 'Dubblett, importfel', user: null }])
+    const r = await api(`/newsroom-retained-versions?where[document][equals]=${id}&where[title][equals]=${encodeURIComponent('Städas av skript')}`, admin)
+    expect(((await r.json()) as { totalDocs: number }).totalDocs).toBe(1)
   })
 
   it('media shown by a published version is not deleted by an editor; unused media is', async () => {
