@@ -7,6 +7,7 @@ import { loggedIn, publishedOrLoggedIn } from '../src/access.js'
 import { stampDates } from '../src/hooks/stampDates.js'
 import { indexAfterChange, indexAfterDelete } from '../src/listing/hooks.js'
 import { L } from '../src/labels.js'
+import { recordsAfterChange, recordsBeforeChange, refusePublishedDelete } from '../src/records/contentHooks.js'
 import { applyOverrides } from './applyOverrides.js'
 import { contentFields } from './fields/content.js'
 
@@ -41,7 +42,8 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
     defaultSort: '-publishedAt',
     versions: {
       drafts: { schedulePublish: true },
-      maxPerDoc: 50,
+      // Every published version is a record: no cap. Old drafts are pruned by a job (src/records/pruneDrafts.ts).
+      maxPerDoc: 0,
     },
     fields: [...contentFields(options), ...extraFields],
   }
@@ -49,6 +51,11 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
     options,
     key,
     defaultConfig,
-    required: { beforeChange: [stampDates], afterChange: [indexAfterChange(options, key)], afterDelete: [indexAfterDelete(options, key)] },
+    required: {
+      beforeChange: [stampDates, recordsBeforeChange],
+      afterChange: [recordsAfterChange, indexAfterChange(options, key)],
+      beforeDelete: [refusePublishedDelete],
+      afterDelete: [indexAfterDelete(options, key)],
+    },
   })
 }

@@ -6,6 +6,7 @@ import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { anyone, loggedIn } from '../src/access.js'
 import { L } from '../src/labels.js'
+import { refuseUsedMediaDelete } from '../src/records/contentHooks.js'
 import { applyOverrides } from './applyOverrides.js'
 
 /** Images and PDF attachments. Alt text is required and localized. */
@@ -22,5 +23,5 @@ export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionCon
     },
     fields: [{ name: 'alt', type: 'text', label: L.alt, required: true, localized: true }],
   }
-  return applyOverrides({ options, key: 'media', defaultConfig })
+  return applyOverrides({ options, key: 'media', defaultConfig, required: { beforeDelete: [refuseUsedMediaDelete] } })
 }

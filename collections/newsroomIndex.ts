@@ -37,6 +37,8 @@ const newsroomIndexConfig = (options: ResolvedNewsroomOptions): CollectionConfig
     { name: 'endsAt', type: 'date', index: true },
     /** `|id|ancestorId|…|`: a topic filter including descendants is one `contains`. */
     { name: 'topicPath', type: 'text', index: true },
+    /** Archived items stay public but leave listings unless asked for (`archived=include|only`). */
+    { name: 'archived', type: 'checkbox', index: true },
     { name: 'titleSearch', type: 'text' },
     { name: 'search', type: 'text' },
     /** The item exactly as the listing returns it. */

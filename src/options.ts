@@ -127,6 +127,23 @@ export const newsroomOptionsSchema = z
           .prefault({}),
       })
       .prefault({}),
+    /** Public records: audit log, kept versions, deletion rules, review dates. See `src/records/`. */
+    records: z
+      .object({
+        /** The audit log (read-only, admins only). @default slug 'newsroom-audit-log' */
+        auditLog: collectionOptionsSchema('newsroom-audit-log'),
+        /** Published versions of deleted items, kept until an admin disposes of them. @default slug 'newsroom-retained-versions' */
+        retainedVersions: collectionOptionsSchema('newsroom-retained-versions'),
+        /** Draft versions kept per document by the prune job (published versions are never pruned). @default 20 */
+        keepDraftVersions: z.number().int().min(1).default(20),
+        /** Cron of the draft-version prune job (queue `newsroom-records`); false: none. @default '30 3 * * *' */
+        pruneSchedule: z.union([z.literal(false), z.string().min(9)]).default('30 3 * * *'),
+        /** Cron of the review-date reminder mails (queue `newsroom-records`); false: no reminders. @default '0 6 * * 1-5' */
+        reviewReminderSchedule: z.union([z.literal(false), z.string().min(9)]).default('0 6 * * 1-5'),
+        /** Auth collection of the editors a review date names. @default the admin user collection, else 'users' */
+        usersSlug: slugSchema.optional(),
+      })
+      .prefault({}),
     /** Directory for uploaded media files. @default 'media' */
     mediaDir: z.string().min(1).default('media'),
     /** The listing's search (see src/listing/wordIndexGuard.ts). */
@@ -152,7 +169,7 @@ export const newsroomOptionsSchema = z
     if (!o.locales.includes(o.defaultLocale)) {
       ctx.addIssue({ code: 'custom', path: ['defaultLocale'], message: `"${o.defaultLocale}" is not one of locales (${o.locales.join(', ')})` })
     }
-    const slugs = Object.values(o.collections).map((c) => c.slug)
+    const slugs = [...Object.values(o.collections), o.records.auditLog, o.records.retainedVersions].map((c) => c.slug)
     const dup = slugs.find((s, i) => slugs.indexOf(s) !== i)
     if (dup) ctx.addIssue({ code: 'custom', path: ['collections'], message: `slug "${dup}" is used twice` })
   })

@@ -28,6 +28,11 @@ import { checkWordIndex, guardSchemaPush } from './listing/wordIndexGuard.js'
 import { newsletterJobsConfig } from './newsletter/jobsConfig.js'
 import { newsletterTasks } from './newsletter/tasks.js'
 import { resolveNewsroomOptions } from './options.js'
+import { auditLogCollection } from '../collections/auditLog.js'
+import { recordsEndpoints } from './records/endpoints.js'
+import { markScheduledRuns } from './records/jobContext.js'
+import { recordsJobs } from './records/recordsJobs.js'
+import { retainedVersionsCollection } from './records/retainedVersionsCollection.js'
 
 /**
  * Adds the newsroom to a Payload config: topics, media, news, calendar events and press items.
@@ -39,6 +44,8 @@ export const newsroomPlugin =
     // Resolved once; every collection, endpoint, hook and task below gets them by closure.
     const options = resolveNewsroomOptions(input, config.serverURL)
     assertLocalesExist(options.locales, config)
+    // Review dates name an editor of the app's admin user collection (none: the field is left out).
+    options.records.usersSlug ??= config.admin?.user ?? config.collections?.find((c) => c.auth)?.slug
 
     // The newsletter's collections (subscribers, digest runs and deliveries, rate-limit counters) stay when it is disabled, so the schema does not change.
     const collections = [
@@ -53,6 +60,8 @@ export const newsroomPlugin =
       digestDeliveriesCollection,
       rateLimitsCollection,
       loginAttemptsCollection,
+      auditLogCollection,
+      retainedVersionsCollection,
     ].map((make) => make(options))
     const newsletterOn = options.enabled && options.newsletter.enabled
     const taken = new Set((config.collections ?? []).map((c) => c.slug))
@@ -85,15 +94,17 @@ export const newsroomPlugin =
             feedListEndpoint(options),
             ...(newsletterOn ? newsletterEndpoints(options) : []),
             ...subscribersAdminEndpoints(options),
+            ...recordsEndpoints,
           ]
         : config.endpoints,
       onInit: guardEveryCollectionOnInit(async (payload) => {
         guardLockedDocuments(payload)
+        markScheduledRuns(payload)
         await config.onInit?.(payload)
         // After the app's own onInit, which may run the migrations.
         await checkWordIndex(payload, options.search)
       }),
-      jobs: listingJobs(newsletterOn ? newsletterJobsConfig(config.jobs, newsletterTasks(options)) : { ...config.jobs }, options),
+      jobs: recordsJobs(listingJobs(newsletterOn ? newsletterJobsConfig(config.jobs, newsletterTasks(options)) : { ...config.jobs }, options), options),
       // Read only by the entry points that have nothing but a Payload instance (see pluginOptions.ts).
       custom: { ...config.custom, newsroom: options },
     }

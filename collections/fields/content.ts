@@ -3,6 +3,7 @@ import type { Field } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../src/options.js'
 
 import { L } from '../../src/labels.js'
+import { recordsFields } from '../../src/records/recordsFields.js'
 import { relatedField } from './related.js'
 import { slugField } from './slug.js'
 
@@ -42,4 +43,5 @@ export const contentFields = (o: ResolvedNewsroomOptions): Field[] => [
     label: L.lastModified,
     admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
   },
+  ...recordsFields(o),
 ]

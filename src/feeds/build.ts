@@ -46,7 +46,8 @@ export function feedItem(o: ResolvedNewsroomOptions, item: Item): FeedItemInput 
     contentHtml: o.feeds.fullText && item.feed?.html ? item.feed.html : undefined,
     published: item.type === 'events' ? (item.feed?.createdAt ?? item.date) : item.date,
     updated: item.updatedAt,
-    categories: item.categories.map((c) => ({ term: c.slug, label: c.title })),
+    // Archived items (shown with `archived=include|only`) say so as a category every format carries.
+    categories: [...item.categories.map((c) => ({ term: c.slug, label: c.title })), ...(item.archived ? [{ term: 'archived', label: 'Arkiverad' }] : [])],
     image:
       item.image && item.feed?.image
         ? {
@@ -72,7 +73,7 @@ export function calendarEvent(item: Item): CalendarEventInput {
     description: [item.summary, item.feed?.text].filter(Boolean).join('\n\n') || undefined,
     location: location || undefined,
     url: item.url,
-    categories: item.categories.map((c) => c.title),
+    categories: [...item.categories.map((c) => c.title), ...(item.archived ? ['Arkiverad'] : [])],
     start: item.start!,
     end: item.end ?? undefined,
     allDay: item.allDay ?? false,

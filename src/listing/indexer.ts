@@ -47,6 +47,7 @@ function toListingItem(type: ItemType, doc: Doc, options: Options): ListingItem 
     image: image?.url
       ? { url: new URL(image.url, options.serverURL).toString(), alt: image.alt ?? null, width: image.width ?? null, height: image.height ?? null }
       : null,
+    archived: Boolean(doc.archived),
   }
   if (type === 'events') {
     item.start = new Date(doc.start).toISOString()
@@ -124,6 +125,7 @@ async function writeItemRows({ payload, options, type, id, req, parents }: Index
         date: item.date,
         endsAt: type === 'events' ? (item.end ?? item.start) : null,
         topicPath: row.topicPath,
+        archived: Boolean(item.archived),
         titleSearch: searchText(item.title),
         search: row.search,
         data: item,

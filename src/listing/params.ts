@@ -12,6 +12,8 @@ export type ListingParams = {
   locale: string
   limit: number
   cursor: string | null
+  /** Archived items: left out (default, also when unset), included, or only they. */
+  archived?: 'exclude' | 'include' | 'only'
 }
 
 export class BadParameter extends Error {
@@ -74,12 +76,17 @@ export function parseListingParams(sp: URLSearchParams, d: Defaults): ListingPar
   const categories = list(sp, 'category')
   if (categories.length > 20) throw new BadParameter('category', 'at most 20 topics at once')
 
-  return { types, categories, q, from, to, upcoming: upcomingRaw === 'true' || upcomingRaw === '1', locale, limit, cursor: sp.get('cursor') || null }
+  const archivedRaw = sp.get('archived') || 'exclude'
+  if (archivedRaw !== 'exclude' && archivedRaw !== 'include' && archivedRaw !== 'only') {
+    throw new BadParameter('archived', `must be include, only or exclude, got "${archivedRaw}"`)
+  }
+
+  return { types, categories, q, from, to, upcoming: upcomingRaw === 'true' || upcomingRaw === '1', locale, limit, cursor: sp.get('cursor') || null, archived: archivedRaw }
 }
 
 /** What a cursor is bound to: every filter but the page position and size. */
 export const filterHash = (p: ListingParams) =>
   createHash('sha256')
-    .update(JSON.stringify([p.types, [...p.categories].sort(), p.q, p.from, p.to, p.upcoming, p.locale]))
+    .update(JSON.stringify([p.types, [...p.categories].sort(), p.q, p.from, p.to, p.upcoming, p.locale, ...(p.archived && p.archived !== 'exclude' ? [p.archived] : [])]))
     .digest('base64url')
     .slice(0, 16)

@@ -50,6 +50,21 @@ async function facetCounts(payload: Payload, index: string, common: Where[], fil
   return (await Promise.all((['news', 'events', 'press'] as ItemType[]).map(count))) as [number, number, number]
 }
 
+/** Facet counts under the archived filter (see runListing). */
+async function archivedAware(payload: Payload, index: string, common: Where[], filter: FacetFilter, archived: NonNullable<ListingParams['archived']>, archivedRows: Where): Promise<[number, number, number, SearchPath?]> {
+  const count = (where: Where[]) => async (type: ItemType) =>
+    (await payload.count({ collection: index, where: { and: [...where, { type: { equals: type } }] }, overrideAccess: true })).totalDocs
+  const types = ['news', 'events', 'press'] as ItemType[]
+  if (archived === 'only') {
+    const [n, e, pr] = await Promise.all(types.map(count(common)))
+    return [n!, e!, pr!, filter.words.length ? 'like' : undefined]
+  }
+  const all = await facetCounts(payload, index, common, filter)
+  if (archived === 'include') return all
+  const gone = await Promise.all(types.map(count([...common, archivedRows])))
+  return [all[0] - gone[0]!, all[1] - gone[1]!, all[2] - gone[2]!, all[3]]
+}
+
 /**
  * The "Aktuellt" listing: one query over the index for the page, one grouped count for the facets.
  * With `q`, items whose title holds every word come first (phase 0), then the rest (phase 1);
@@ -71,6 +86,13 @@ export async function runListing(payload: Payload, options: ResolvedNewsroomOpti
   const now = new Date()
   if (p.upcoming) common.push({ type: { equals: 'events' } }, { endsAt: { greater_than_equal: now.toISOString() } })
 
+  // Archived items: `only` narrows every query; `exclude` (the default) narrows the page, and the
+  // facets are the full counts less the archived ones (few), so the word-index counts still apply.
+  const archivedRows: Where = { archived: { equals: true } }
+  const archived = p.archived ?? 'exclude'
+  if (archived === 'only') common.push(archivedRows)
+  const notArchived: Where[] = archived === 'exclude' ? [{ or: [{ archived: { equals: false } }, { archived: { exists: false } }] }] : []
+
   const typeFilter: Where = { type: { in: p.types } }
   const asc = p.upcoming
   // SQL adapters pass not_like through without wildcards (contains adds them); MongoDB's is already a substring test.
@@ -89,7 +111,7 @@ export async function runListing(payload: Payload, options: ResolvedNewsroomOpti
     for (let phase = cursor?.p ?? 0; phase < phases.length && items.length <= p.limit; phase++) {
       const only = rowIds ? await rowIds(phase) : null
       if (only?.length === 0) continue
-      const where: Where[] = [...common, typeFilter, phases[phase]]
+      const where: Where[] = [...common, ...notArchived, typeFilter, phases[phase]]
       if (only) where.push({ id: { in: only } })
       if (cursor && phase === cursor.p) {
         const beyond = asc ? 'greater_than' : 'less_than'
@@ -123,7 +145,7 @@ export async function runListing(payload: Payload, options: ResolvedNewsroomOpti
     return [n, e, pr, present === null ? undefined : present ? 'word-index' : 'like']
   }
   const counting: Promise<[number, number, number, SearchPath?]> =
-    opts.facets === false ? Promise.resolve([0, 0, 0]) : cursor ? carried() : facetCounts(payload, index, common, filter)
+    opts.facets === false ? Promise.resolve([0, 0, 0]) : cursor ? carried() : archivedAware(payload, index, common, filter, archived, archivedRows)
   // A search phase with few matching rows reads just those on SQLite (searchRowIds); elsewhere it walks.
   const limit = opts.pageRowIds ?? 2000
   const rowIds = words.length && limit > 0 ? (phase: number) => searchRowIds(payload, filter, p.types, limit, phase) : undefined

@@ -12,6 +12,8 @@ export type ListingItem = {
   updatedAt: string
   categories: { slug: string; title: string }[]
   image: { url: string; alt: string | null; width: number | null; height: number | null } | null
+  /** Kept public as a record, with an "archived" notice; left out of listings unless asked for. */
+  archived?: boolean
   start?: string
   end?: string | null
   allDay?: boolean

@@ -1,0 +1,64 @@
+import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
+
+import { pluginOptions as newsroomOptions } from '../pluginOptions.js'
+
+/**
+ * True when the document has had a published version: one of its versions is published, or (once
+ * deleted) the audit log or the retained versions say so. Pass `req` inside a transaction.
+ * (SQLite may give a new document the id of a deleted one; while a document exists, only its own
+ * versions count.)
+ */
+export async function wasEverPublished(payload: Payload, collection: string, id: string | number, req?: Partial<PayloadRequest>): Promise<boolean> {
+  const { records } = newsroomOptions(payload)
+  const exists = (await payload.db.count({ collection: collection as CollectionSlug, where: { id: { equals: id } }, req })).totalDocs > 0
+  if (payload.collections[collection as CollectionSlug]?.config.versions) {
+    const { docs } = await payload.db.findVersions({
+      collection: collection as CollectionSlug,
+      where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
+      limit: 1,
+      pagination: false,
+      req,
+    })
+    if (docs.length) return true
+    if (exists) return false
+  }
+  const inLog = await payload.db.count({
+    collection: records.auditLog.slug as CollectionSlug,
+    where: { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }, { action: { in: ['publish', 'scheduledRun'] } }] },
+    req,
+  })
+  if (inLog.totalDocs) return true
+  const retained = await payload.db.count({
+    collection: records.retainedVersions.slug as CollectionSlug,
+    where: { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] },
+    req,
+  })
+  return retained.totalDocs > 0
+}
+
+/** The published versions (content collections) that show the media: its id as hero image or attachment, now or in a retained version. */
+export async function mediaUsedByPublished(payload: Payload, mediaId: string | number, req?: Partial<PayloadRequest>): Promise<{ collection: string; document: string }[]> {
+  const o = newsroomOptions(payload)
+  const uses: { collection: string; document: string }[] = []
+  for (const key of ['news', 'events', 'press'] as const) {
+    const slug = o.collections[key].slug as CollectionSlug
+    const refs: Where[] = [{ 'version.heroImage': { equals: mediaId } }, ...(key === 'press' ? [{ 'version.attachments': { equals: mediaId } }] : [])]
+    const { docs } = await payload.db.findVersions({
+      collection: slug,
+      where: { and: [{ 'version._status': { equals: 'published' } }, { or: refs }] },
+      limit: 10,
+      pagination: false,
+      req,
+    })
+    for (const d of docs) uses.push({ collection: slug, document: String((d as { parent: unknown }).parent) })
+  }
+  const { docs } = await payload.db.find({
+    collection: o.records.retainedVersions.slug as CollectionSlug,
+    where: { media: { contains: `|${mediaId}|` } },
+    limit: 10,
+    pagination: false,
+    req,
+  })
+  for (const d of docs as unknown as { collection: string; document: string }[]) uses.push({ collection: d.collection, document: d.document })
+  return uses
+}
