@@ -1,11 +1,10 @@
 import { type CollectionSlug, commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
-import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
-
 import type { ResolvedNewsroomOptions } from '../options.js'
 import type { FeedExtras, ItemType, ListingItem } from './types.js'
 
 import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex.js'
+import { bodyToHtml } from './bodyHtml.js'
 import { withItemLock } from './itemLock.js'
 import { lexicalToText, searchText } from './text.js'
 import { pruneVocabulary } from './vocabulary.js'
@@ -38,7 +37,8 @@ export function itemUrl(options: ReturnType<typeof newsroomOptions>, type: ItemT
   return new URL(options.urlPatterns[type].replace('{slug}', encodeURIComponent(slug)), options.serverURL).toString()
 }
 
-function toListingItem(type: ItemType, doc: Doc, options: ReturnType<typeof newsroomOptions>): ListingItem {
+/** The listing's view of a published document read at depth 1 (also the base of the single-item answer). */
+export function toListingItem(type: ItemType, doc: Doc, options: ReturnType<typeof newsroomOptions>): ListingItem {
   const image = doc.heroImage && typeof doc.heroImage === 'object' ? doc.heroImage : null
   const item: ListingItem = {
     type,
@@ -113,7 +113,7 @@ async function writeItemRows({ payload, type, id, req, parents }: IndexArgs): Pr
     const text = lexicalToText(doc.body)
     const image = doc.heroImage && typeof doc.heroImage === 'object' ? doc.heroImage : null
     const feed: FeedExtras = {
-      html: doc.body ? convertLexicalToHTML({ data: doc.body, disableContainer: true }) : '',
+      html: bodyToHtml(options, doc.body),
       text,
       image: image?.mimeType ? { type: image.mimeType, length: image.filesize ?? 0 } : null,
       createdAt: new Date(doc.createdAt).toISOString(),
