@@ -20,6 +20,7 @@ import { healthEndpoint, stateEndpoint } from './endpoints/health.js'
 import { feedEndpoints, feedListEndpoint } from './endpoints/feeds.js'
 import { itemsEndpoint } from './endpoints/items.js'
 import { itemEndpoint } from './endpoints/item.js'
+import { eventIcsEndpoints } from './endpoints/eventIcs.js'
 import { newsletterEndpoints } from './endpoints/newsletter.js'
 import { subscribersAdminEndpoints } from './endpoints/subscribersAdmin.js'
 import { withGraphQLMutationFixes, withGraphQLQueryFixes } from './guard/graphqlFixes.js'
@@ -69,7 +70,7 @@ export const newsroomPlugin =
       loggingLevels: { AuthenticationError: 'info', LoginThrottled: 'info', ...config.loggingLevels } as Config['loggingLevels'],
       graphQL: { ...config.graphQL, queries: withGraphQLQueryFixes(config.graphQL?.queries), mutations: withGraphQLMutationFixes(config.graphQL?.mutations) },
       endpoints: options.enabled
-        ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, itemEndpoint, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : []), ...subscribersAdminEndpoints]
+        ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, itemEndpoint, ...eventIcsEndpoints, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : []), ...subscribersAdminEndpoints]
         : config.endpoints,
       onInit: guardEveryCollectionOnInit(async (payload) => {
         guardLockedDocuments(payload)

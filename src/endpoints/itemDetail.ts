@@ -30,7 +30,7 @@ export type ItemDetail = ListingItem & {
   attachments?: Attachment[]
 }
 
-export type ItemLookup = { status: 'published'; item: ItemDetail } | { status: 'gone' } | { status: 'missing' }
+export type ItemLookup = { status: 'published'; item: ItemDetail; doc: Record<string, any> } | { status: 'gone' } | { status: 'missing' }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
@@ -68,7 +68,7 @@ export async function findPublishedItem(payload: Payload, type: ItemType, slug: 
     overrideAccess: true,
   })
   const doc = docs[0] as Doc | undefined
-  if (doc) return { status: 'published', item: toItemDetail(o, type, doc, locale) }
+  if (doc) return { status: 'published', item: toItemDetail(o, type, doc, locale), doc }
   const { totalDocs } = await payload.findVersions({
     collection,
     where: { and: [{ 'version.slug': { equals: slug } }, { 'version._status': { equals: 'published' } }] },
