@@ -7,6 +7,12 @@ import type { ResolvedNewsroomOptions } from '../src/options.js'
 import { anyone, loggedIn } from '../src/access.js'
 import { L } from '../src/labels.js'
 
+/** The image sizes made on upload (for `srcset` in listings and item pages). */
+export const IMAGE_SIZES = [
+  { name: 'thumbnail', width: 320 },
+  { name: 'card', width: 768 },
+] as const
+
 /** Images and PDF attachments. Alt text is required and localized. */
 export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
   const { slug, overrides } = options.collections.media
@@ -18,6 +24,10 @@ export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionCon
     upload: {
       staticDir: path.resolve(options.mediaDir),
       mimeTypes: ['image/*', 'application/pdf'],
+      // Width only, so every size keeps the original's aspect ratio and they can share one srcset.
+      // Sizes wider than the original are not made (Payload's withoutEnlargement).
+      imageSizes: IMAGE_SIZES.map(({ name, width }) => ({ name, width })),
+      adminThumbnail: 'thumbnail',
     },
     fields: [{ name: 'alt', type: 'text', label: L.alt, required: true, localized: true }],
   }

@@ -5,6 +5,7 @@ import type { FeedExtras, ItemType, ListingItem } from './types.js'
 
 import { NEWSROOM_INDEX_SLUG } from '../../collections/newsroomIndex.js'
 import { bodyToHtml } from './bodyHtml.js'
+import { listingImage } from './image.js'
 import { withItemLock } from './itemLock.js'
 import { lexicalToText, searchText } from './text.js'
 import { pruneVocabulary } from './vocabulary.js'
@@ -52,9 +53,7 @@ export function toListingItem(type: ItemType, doc: Doc, options: ReturnType<type
     categories: (doc.topics ?? [])
       .filter((t: unknown) => t && typeof t === 'object')
       .map((t: Doc) => ({ slug: t.slug, title: t.title })),
-    image: image?.url
-      ? { url: new URL(image.url, options.serverURL).toString(), alt: image.alt ?? null, width: image.width ?? null, height: image.height ?? null }
-      : null,
+    image: image?.url ? listingImage(image, options.serverURL) : null,
   }
   if (type === 'events') {
     item.start = new Date(doc.start).toISOString()
