@@ -4,7 +4,7 @@ import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
 import { FEED_CONTENT_TYPES, renderAtom, renderICalendar, renderJsonFeed, renderRss } from 'newsroom-feeds'
 import { type CachedFeed, feedCacheFor } from '../feeds/cache.js'
-import { calendarEvent, channelFor, FEED_PATHS, type FeedFormat, feedItem, feedTitle, lastChange } from '../feeds/build.js'
+import { calendarEvent, channelFor, FEED_PATHS, type FeedFormat, feedItem, feedTitle, joinTitle, lastChange } from '../feeds/build.js'
 import { newsroomOptions } from '../listing/indexer.js'
 import { BadParameter, parseListingParams } from '../listing/params.js'
 import { runListing } from '../listing/query.js'
@@ -122,12 +122,12 @@ export const feedListEndpoint: Endpoint = {
     const labels = locale === 'sv' ? { news: 'Nyheter', events: 'Kalender', press: 'Press' } : { news: 'News', events: 'Calendar', press: 'Press' }
     const feeds = [
       ...three(base, 'all', {}),
-      ...(['news', 'events', 'press'] as const).flatMap((t) => three(`${base} – ${labels[t]}`, `type:${t}`, { type: t })),
+      ...(['news', 'events', 'press'] as const).flatMap((t) => three(joinTitle(base, labels[t]), `type:${t}`, { type: t })),
       ...topics.flatMap((t) => {
         const { slug, title } = t as unknown as { slug: string; title: string }
-        return three(`${base} – ${title}`, `category:${slug}`, { category: slug })
+        return three(joinTitle(base, title), `category:${slug}`, { category: slug })
       }),
-      { title: `${base} – ${labels.events}`, scope: 'calendar', format: 'ics', type: 'text/calendar', url: link('ics', {}) },
+      { title: joinTitle(base, labels.events), scope: 'calendar', format: 'ics', type: 'text/calendar', url: link('ics', {}) },
     ]
     return Response.json({ feeds })
   },

@@ -8,6 +8,7 @@ import { type FacetFilter, groupedFacetCounts, searchRowIds, type SearchPath, wo
 import { newsroomOptions } from './indexer.js'
 import { BadParameter, filterHash, type ListingParams } from './params.js'
 import { searchWords } from './text.js'
+import { TYPE_LABELS, type TypeFacet } from './typeLabels.js'
 
 const INDEX = NEWSROOM_INDEX_SLUG as CollectionSlug
 
@@ -23,6 +24,8 @@ export type ListingOptions = {
 export type ListingResult = {
   items: (ListingItem & { feed?: FeedExtras })[]
   facets: { all: number; news: number; events: number; press: number }
+  /** The same counts as tabs, with their labels in both languages (`facets` stays numbers only). */
+  types: TypeFacet[]
   total: number
   nextCursor: string | null
   /** With search words: how they were counted (the items endpoint says so in `x-newsroom-search`). */
@@ -136,5 +139,6 @@ export async function runListing(payload: Payload, p: ListingParams, opts: Listi
   const hasMore = items.length > p.limit
   if (hasMore) items.pop()
   const nextCursor = hasMore && last ? encodeCursor(payload.secret, { f: hash, ...last, c: [news, events, press] }) : null
-  return { items, facets, total, nextCursor, ...(search ? { search } : {}) }
+  const types = (['news', 'events', 'press'] as const).map((value) => ({ value, count: facets[value], selected: p.types.includes(value), label: TYPE_LABELS[value] }))
+  return { items, facets, types, total, nextCursor, ...(search ? { search } : {}) }
 }
