@@ -30,6 +30,7 @@ import { checkWordIndex, guardSchemaPush } from './listing/wordIndexGuard.js'
 import { newsletterJobsConfig } from './newsletter/jobsConfig.js'
 import { newsletterTasks } from './newsletter/tasks.js'
 import { parseNewsroomOptions } from './options.js'
+import { withCors } from './http/cors.js'
 
 /**
  * Adds the newsroom to a Payload config: topics, media, news, calendar events and press items.
@@ -70,7 +71,14 @@ export const newsroomPlugin =
       loggingLevels: { AuthenticationError: 'info', LoginThrottled: 'info', ...config.loggingLevels } as Config['loggingLevels'],
       graphQL: { ...config.graphQL, queries: withGraphQLQueryFixes(config.graphQL?.queries), mutations: withGraphQLMutationFixes(config.graphQL?.mutations) },
       endpoints: options.enabled
-        ? [...(config.endpoints ?? []), healthEndpoint, stateEndpoint, itemsEndpoint, itemEndpoint, ...eventIcsEndpoints, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : []), ...subscribersAdminEndpoints]
+        ? [
+            ...(config.endpoints ?? []),
+            healthEndpoint,
+            stateEndpoint,
+            // Only ours: the app's own endpoints keep whatever CORS it gives them.
+            ...withCors([itemsEndpoint, itemEndpoint, ...eventIcsEndpoints, ...feedEndpoints, feedListEndpoint, ...(newsletterOn ? newsletterEndpoints : [])], options.cors),
+            ...subscribersAdminEndpoints,
+          ]
         : config.endpoints,
       onInit: guardEveryCollectionOnInit(async (payload) => {
         guardLockedDocuments(payload)
