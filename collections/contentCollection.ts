@@ -8,6 +8,7 @@ import { stampDates } from '../src/hooks/stampDates.js'
 import { indexAfterChange, indexAfterDelete } from '../src/listing/hooks.js'
 import { L } from '../src/labels.js'
 import { contentFields } from './fields/content.js'
+import { previewAdmin } from '../src/preview/previewUrl.js'
 
 type Args = {
   options: ResolvedNewsroomOptions
@@ -29,6 +30,8 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
       useAsTitle: 'title',
       defaultColumns: ['title', 'publishedAt', '_status', 'updatedAt'],
       listSearchableFields: ['title', 'slug', 'summary'],
+      // Förhandsgranska / Preview and Live Preview: see src/preview.
+      ...previewAdmin(key),
     },
     access: {
       read: publishedOrLoggedIn,
