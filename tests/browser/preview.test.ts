@@ -8,6 +8,7 @@ const ADMIN = { email: 'admin@example.se', password: 'admin-lösenord-1' }
 describe('preview of a draft (Förhandsgranska)', () => {
   let app: AppServer
   let cookie: string
+  let sameSite: Record<string, string>
   let draftId: number | string
   const preview = (query: string, headers: Record<string, string> = {}) => fetch(`${app.baseUrl}/preview?${query}`, { headers, redirect: 'manual' })
 
@@ -16,10 +17,12 @@ describe('preview of a draft (Förhandsgranska)', () => {
     const login = await fetch(`${app.baseUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
     expect(login.status).toBe(200)
     cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    // What a browser sends on a navigation from the admin; Payload ignores the cookie of a cross-site request.
+    sameSite = { cookie, 'sec-fetch-site': 'same-origin' }
     expect(cookie).toContain('payload-token=')
     const created = await fetch(`${app.baseUrl}/api/news?draft=true`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { 'content-type': 'application/json', ...sameSite },
       body: JSON.stringify({ _status: 'draft', title: 'Utkast inför publicering' }),
     })
     expect(created.status, await created.clone().text()).toBe(201)
@@ -28,12 +31,12 @@ describe('preview of a draft (Förhandsgranska)', () => {
   afterAll(() => app?.stop())
 
   it("an editor's preview request enables draft mode (the __prerender_bypass cookie) and redirects to the item's page", async () => {
-    const res = await preview(`type=news&id=${draftId}&locale=sv`, { cookie })
+    const res = await preview(`type=news&id=${draftId}&locale=sv`, sameSite)
     expect(res.status).toBe(307)
     expect(res.headers.get('location')).toBe('/nyheter/utkast-infor-publicering')
     const cookies = res.headers.getSetCookie()
     expect(cookies.some((c) => c.startsWith('__prerender_bypass=') && /HttpOnly/i.test(c))).toBe(true)
-    const en = await preview(`type=news&id=${draftId}&locale=en`, { cookie })
+    const en = await preview(`type=news&id=${draftId}&locale=en`, sameSite)
     expect(en.headers.get('location')).toBe('/en/nyheter/utkast-infor-publicering')
   })
 
@@ -42,8 +45,13 @@ describe('preview of a draft (Förhandsgranska)', () => {
     expect(res.status).toBe(307)
     expect(res.headers.get('location')).toBe(`/admin/login?redirect=${encodeURIComponent(`/preview?type=news&id=${draftId}`)}`)
     expect(res.headers.getSetCookie().filter((c) => c.startsWith('__prerender_bypass='))).toEqual([])
-    const forged = await preview(`type=news&id=${draftId}`, { cookie: 'payload-token=not-a-token' })
+    const forged = await preview(`type=news&id=${draftId}`, { cookie: 'payload-token=not-a-token', 'sec-fetch-site': 'same-origin' })
     expect(forged.headers.getSetCookie().filter((c) => c.startsWith('__prerender_bypass='))).toEqual([])
+    // The editor's real cookie, sent by a page on another site: Payload does not accept it.
+    const crossSite = await preview(`type=news&id=${draftId}`, { cookie, 'sec-fetch-site': 'cross-site' })
+    expect(crossSite.status).toBe(307)
+    expect(crossSite.headers.get('location')).toMatch(/^\/admin\/login/)
+    expect(crossSite.headers.getSetCookie().filter((c) => c.startsWith('__prerender_bypass='))).toEqual([])
   })
 
   it('bad input is a 4xx with a message', async () => {
@@ -53,7 +61,7 @@ describe('preview of a draft (Förhandsgranska)', () => {
       ['type=news&id=1&locale=fi', 400, 'locale:'],
       ['type=news&id=999999', 404, 'No document'],
     ] as const) {
-      const res = await preview(query, { cookie })
+      const res = await preview(query, sameSite)
       expect(res.status, query).toBe(status)
       expect((await res.json()).message).toContain(text)
       expect(res.headers.getSetCookie().filter((c) => c.startsWith('__prerender_bypass='))).toEqual([])
