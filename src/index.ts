@@ -5,3 +5,6 @@ export type { CollectionOverride, Labels, NewsroomOptions, ResolvedNewsroomOptio
 export { adminsOnly, isAdminUser, loggedIn } from './access.js'
 export { runDigest } from './newsletter/digest.js'
 export { rebuildIndex, reindexAll } from './listing/indexer.js'
+export { findPublishedItem, parseItemAddress, type ItemDetail, type ItemLookup } from './endpoints/itemDetail.js'
+export { TYPE_LABELS, type TypeFacet } from './listing/typeLabels.js'
+export type { ImageSize, ListingImage, ListingItem } from './listing/types.js'

@@ -4,6 +4,7 @@ import { ITEM_TYPES, type ItemType, type ListingItem } from '../listing/types.js
 import { itemUrl, newsroomOptions, toListingItem } from '../listing/indexer.js'
 import { BadParameter } from '../listing/params.js'
 import { bodyToHtml, typeOfCollection } from '../listing/bodyHtml.js'
+import { pageUrl } from '../seo/pageUrl.js'
 
 type Doc = Record<string, any>
 type Options = ReturnType<typeof newsroomOptions>
@@ -14,6 +15,8 @@ export type Attachment = { url: string; filename: string | null; mimeType: strin
 /** One published item as `GET /api/newsroom/items/{type}/{slug}` answers it (see README, HTTP contract). */
 export type ItemDetail = ListingItem & {
   locale: string
+  /** The item's page in every locale (`/nyheter/x`, `/en/nyheter/x`), for `hreflang` and the sitemap. */
+  alternates: Record<string, string>
   /** The body as sanitised HTML (Payload's Lexical converter: text escaped, link URLs sanitised) and as Lexical JSON. */
   body: { html: string; lexical: unknown }
   publishedAt: string | null
@@ -98,6 +101,7 @@ export function toItemDetail(o: Options, type: ItemType, doc: Doc, locale: strin
   const item: ItemDetail = {
     ...base,
     locale,
+    alternates: Object.fromEntries(o.locales.map((l) => [l, pageUrl(o, type, doc.slug, l)])),
     body: { html, lexical: doc.body ?? null },
     publishedAt: doc.publishedAt ? new Date(doc.publishedAt).toISOString() : null,
     lastModified: new Date(doc.lastModified ?? doc.updatedAt).toISOString(),

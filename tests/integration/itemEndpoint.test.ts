@@ -84,6 +84,7 @@ describe.skipIf(databaseUnavailable())('GET /api/newsroom/items/{type}/{slug}', 
       url: 'https://nyhetsrum.example.se/nyheter/krisstod-till-kommunerna',
       publishedAt: '2021-04-20T08:00:00.000Z',
       categories: [{ slug: 'folkhalsa', title: 'Folkhälsa' }],
+      alternates: { sv: 'https://nyhetsrum.example.se/nyheter/krisstod-till-kommunerna', en: 'https://nyhetsrum.example.se/en/nyheter/krisstod-till-kommunerna' },
     })
     expect(item.body.lexical.root.children).toHaveLength(3)
     expect(item.body.html).toContain('Brödtext med &lt;script&gt;alert(1)&lt;/script&gt; &amp; å.')
