@@ -5,6 +5,7 @@ import { itemUrl, newsroomOptions, toListingItem } from '../listing/indexer.js'
 import { BadParameter } from '../listing/params.js'
 import { bodyToHtml, typeOfCollection } from '../listing/bodyHtml.js'
 import { pageUrl } from '../seo/pageUrl.js'
+import { lexicalWithRefIds } from './lexicalRefs.js'
 
 type Doc = Record<string, any>
 type Options = ReturnType<typeof newsroomOptions>
@@ -102,7 +103,7 @@ export function toItemDetail(o: Options, type: ItemType, doc: Doc, locale: strin
     ...base,
     locale,
     alternates: Object.fromEntries(o.locales.map((l) => [l, pageUrl(o, type, doc.slug, l)])),
-    body: { html, lexical: doc.body ?? null },
+    body: { html, lexical: lexicalWithRefIds(doc.body) },
     publishedAt: doc.publishedAt ? new Date(doc.publishedAt).toISOString() : null,
     lastModified: new Date(doc.lastModified ?? doc.updatedAt).toISOString(),
     related,

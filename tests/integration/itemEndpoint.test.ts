@@ -37,6 +37,7 @@ describe.skipIf(databaseUnavailable())('GET /api/newsroom/items/{type}/{slug}', 
           paragraph(text('Brödtext med <script>alert(1)</script> & å.')),
           paragraph(link({ linkType: 'custom', url: 'javascript:alert(1)', newTab: false }, 'farlig')),
           paragraph(link({ linkType: 'internal', doc: { relationTo: 'press', value: other.id }, newTab: false }, 'intern')),
+          paragraph(link({ linkType: 'internal', doc: { relationTo: 'news', value: draft.id }, newTab: false }, 'till utkastet')),
         ),
         related: [
           { linkType: 'internal', doc: { relationTo: 'press', value: other.id } },
@@ -86,7 +87,12 @@ describe.skipIf(databaseUnavailable())('GET /api/newsroom/items/{type}/{slug}', 
       categories: [{ slug: 'folkhalsa', title: 'Folkhälsa' }],
       alternates: { sv: 'https://nyhetsrum.example.se/nyheter/krisstod-till-kommunerna', en: 'https://nyhetsrum.example.se/en/nyheter/krisstod-till-kommunerna' },
     })
-    expect(item.body.lexical.root.children).toHaveLength(3)
+    expect(item.body.lexical.root.children).toHaveLength(4)
+    // The link to the draft: its id in the JSON (as at depth 0), '#' in the HTML, none of its text anywhere.
+    expect(item.body.lexical.root.children[3].children[0].fields.doc).toEqual({ relationTo: 'news', value: expect.anything() })
+    expect(typeof item.body.lexical.root.children[3].children[0].fields.doc.value).not.toBe('object')
+    expect(item.body.html).toContain('<a href="#">till utkastet</a>')
+    expect(JSON.stringify(item)).not.toContain('Hemligt utkast')
     expect(item.body.html).toContain('Brödtext med &lt;script&gt;alert(1)&lt;/script&gt; &amp; å.')
     expect(item.body.html).not.toMatch(/<script|javascript:/i)
     expect(item.body.html).toContain('href="https://nyhetsrum.example.se/press/ett-pressmeddelande"')
