@@ -54,7 +54,7 @@ export function createConfig(env: AppEnv) {
       autoRun: [{ cron: '* * * * *', queue: 'default', limit: 100 }],
       shouldAutoRun: () => env.RUN_JOBS === 'true',
     },
-    plugins: [newsroomPlugin({ serverURL: env.SERVER_URL, mediaDir: env.MEDIA_DIR, trustProxy: env.TRUST_PROXY })],
+    plugins: [newsroomPlugin({ serverURL: env.SERVER_URL, mediaDir: env.MEDIA_DIR, trustProxy: env.TRUST_PROXY, cors: { origins: env.CORS_ORIGINS } })],
     typescript: { autoGenerate: false, outputFile: path.join(root, 'payload-types.ts') },
     graphQL: { schemaOutputFile: path.join(root, 'schema.graphql') },
     onInit: async (payload) => {

@@ -10,6 +10,7 @@ import { L } from '../src/labels.js'
 import { recordsAfterChange, recordsBeforeChange, refusePublishedDelete } from '../src/records/contentHooks.js'
 import { applyOverrides } from './applyOverrides.js'
 import { contentFields } from './fields/content.js'
+import { previewAdmin } from '../src/preview/previewUrl.js'
 
 type Args = {
   options: ResolvedNewsroomOptions
@@ -31,6 +32,8 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
       useAsTitle: 'title',
       defaultColumns: ['title', 'publishedAt', '_status', 'updatedAt'],
       listSearchableFields: ['title', 'slug', 'summary'],
+      // Förhandsgranska / Preview and Live Preview: see src/preview.
+      ...previewAdmin(key),
     },
     access: {
       read: publishedOrLoggedIn,

@@ -9,6 +9,12 @@ import { L } from '../src/labels.js'
 import { refuseUsedMediaDelete } from '../src/records/contentHooks.js'
 import { applyOverrides } from './applyOverrides.js'
 
+/** The image sizes made on upload (for `srcset` in listings and item pages). */
+export const IMAGE_SIZES = [
+  { name: 'thumbnail', width: 320 },
+  { name: 'card', width: 768 },
+] as const
+
 /** Images and PDF attachments. Alt text is required and localized. */
 export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
   const { slug } = options.collections.media
@@ -20,6 +26,10 @@ export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionCon
     upload: {
       staticDir: path.resolve(options.mediaDir),
       mimeTypes: ['image/*', 'application/pdf'],
+      // Width only, so every size keeps the original's aspect ratio and they can share one srcset.
+      // Sizes wider than the original are not made (Payload's withoutEnlargement).
+      imageSizes: IMAGE_SIZES.map(({ name, width }) => ({ name, width })),
+      adminThumbnail: 'thumbnail',
     },
     fields: [{ name: 'alt', type: 'text', label: L.alt, required: true, localized: true }],
   }

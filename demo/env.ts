@@ -40,6 +40,11 @@ const envSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `must be a number of hops or comma-separated addresses/CIDRs: ${parsed.error.issues[0]?.message}` })
       return z.NEVER
     }),
+  /** Origins whose pages may call the listing, items, feeds and sign-up from the browser (CORS), comma-separated. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
 })
 
 export type AppEnv = z.output<typeof envSchema> & { PAYLOAD_SECRET: string }

@@ -92,12 +92,15 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
     checkedAt = Date.now()
   }
 
-  /** `key` is also the origin request (path and canonical query), so what is stored is what was asked. */
-  const fill = async (key: string, startedIn: number): Promise<Entry | Refusal> => {
-    const res = await fetch(`${origin}${key}`, { headers: internal })
+  /**
+   * `key` is also the origin request (path and canonical query), so what is stored is what was asked.
+   * A browser's `Origin` goes along (the answer's CORS headers depend on it) and is part of the entry's key.
+   */
+  const fill = async (key: string, startedIn: number, requestOrigin: string | null, entryKey: string): Promise<Entry | Refusal> => {
+    const res = await fetch(`${origin}${key}`, { headers: requestOrigin ? { ...internal, origin: requestOrigin } : internal })
     const body = Buffer.from(await res.arrayBuffer())
     if (res.status !== 200) {
-      const head = ['content-type', 'cache-control', 'retry-after'].flatMap((name) => (res.headers.has(name) ? [name, res.headers.get(name)!] : []))
+      const head = ['content-type', 'cache-control', 'retry-after', 'vary', 'access-control-allow-origin', 'access-control-expose-headers'].flatMap((name) => (res.headers.has(name) ? [name, res.headers.get(name)!] : []))
       return { refused: res.status, head: [...head, 'content-length', String(body.length)], body }
     }
     const headers: Record<string, string> = {}
@@ -131,7 +134,7 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
     // Read before the index changed: good for the requests that were waiting for it, not for later ones.
     if (startedIn !== generation) return entry
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!)
-    entries.set(key, entry)
+    entries.set(entryKey, entry)
     return entry
   }
 
@@ -171,21 +174,21 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
   }
   const keys = new Map<string, string | null>()
 
-  const slow = async (req: IncomingMessage, res: ServerResponse, key: string): Promise<boolean> => {
+  const slow = async (req: IncomingMessage, res: ServerResponse, key: string, requestOrigin: string | null, entryKey: string): Promise<boolean> => {
     if (Date.now() - checkedAt >= recheckMs) {
       checking ??= refresh().finally(() => (checking = null))
       await checking
     }
-    let entry = entries.get(key)
+    let entry = entries.get(entryKey)
     if (entry && Date.now() - entry.storedAt > maxAgeMs) entry = undefined
     if (!entry) {
-      let flight = inflight.get(key)
+      let flight = inflight.get(entryKey)
       if (!flight || flight.generation !== generation) {
         const started = generation
-        const pending = fill(key, started).finally(() => {
-          if (inflight.get(key)?.entry === pending) inflight.delete(key)
+        const pending = fill(key, started, requestOrigin, entryKey).finally(() => {
+          if (inflight.get(entryKey)?.entry === pending) inflight.delete(entryKey)
         })
-        inflight.set(key, (flight = { generation: started, entry: pending }))
+        inflight.set(entryKey, (flight = { generation: started, entry: pending }))
       }
       const result = await flight.entry
       if ('refused' in result) {
@@ -222,10 +225,13 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
         keys.set(target, key)
       }
       if (key === null) return false
+      // CORS answers differ by Origin (Vary: Origin): one entry per origin, the plain one without.
+      const requestOrigin = typeof req.headers.origin === 'string' && req.headers.origin ? req.headers.origin : null
+      const entryKey = requestOrigin ? `${key}\n${requestOrigin}` : key
       // The hot path: fresh enough and cached, answered without awaiting anything.
-      const entry = Date.now() - checkedAt < recheckMs ? entries.get(key) : undefined
+      const entry = Date.now() - checkedAt < recheckMs ? entries.get(entryKey) : undefined
       if (entry && Date.now() - entry.storedAt <= maxAgeMs) return send(req, res, entry)
-      return slow(req, res, key)
+      return slow(req, res, key, requestOrigin, entryKey)
     },
   }
 }

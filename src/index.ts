@@ -9,3 +9,6 @@ export { exportRecordsToDir, exportRecordsZip } from './records/exportRecords.js
 export { pruneDraftVersions } from './records/pruneDrafts.js'
 export { sendReviewReminders } from './records/reviewReminders.js'
 export { mediaUsedByPublished, wasEverPublished } from './records/wasEverPublished.js'
+export { findPublishedItem, parseItemAddress, type ItemDetail, type ItemLookup } from './endpoints/itemDetail.js'
+export { TYPE_LABELS, type TypeFacet } from './listing/typeLabels.js'
+export type { ImageSize, ListingImage, ListingItem } from './listing/types.js'

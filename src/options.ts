@@ -4,6 +4,7 @@ import { loginOptionsSchema } from './auth/loginOptions.js'
 import type { CollectionOverride } from './types.js'
 
 import { trustProxySchema } from './http/clientAddress.js'
+import { corsOptionsSchema } from './http/cors.js'
 
 const slugSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
 
@@ -164,6 +165,11 @@ export const newsroomOptionsSchema = z
      * (see src/http/clientAddress.ts). @default 0
      */
     trustProxy: trustProxySchema.default(0),
+    /**
+     * CORS for the listing, item, feed and sign-up endpoints: `{ origins: ['https://www.kommun.se'] }`
+     * lets pages on those origins call them from the browser. See src/http/cors.ts. @default { origins: [] }
+     */
+    cors: corsOptionsSchema,
   })
   .superRefine((o, ctx) => {
     if (!o.locales.includes(o.defaultLocale)) {

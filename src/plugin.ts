@@ -19,6 +19,8 @@ import { hardenUploadCollection } from './uploads/hardenUploadCollection.js'
 import { healthEndpoint, stateEndpoint } from './endpoints/health.js'
 import { feedEndpoints, feedListEndpoint } from './endpoints/feeds.js'
 import { itemsEndpoint } from './endpoints/items.js'
+import { itemEndpoint } from './endpoints/item.js'
+import { eventIcsEndpoints } from './endpoints/eventIcs.js'
 import { newsletterEndpoints } from './endpoints/newsletter.js'
 import { subscribersAdminEndpoints } from './endpoints/subscribersAdmin.js'
 import { withGraphQLMutationFixes, withGraphQLQueryFixes } from './guard/graphqlFixes.js'
@@ -33,6 +35,7 @@ import { recordsEndpoints } from './records/endpoints.js'
 import { markScheduledRuns } from './records/jobContext.js'
 import { recordsJobs } from './records/recordsJobs.js'
 import { retainedVersionsCollection } from './records/retainedVersionsCollection.js'
+import { withCors } from './http/cors.js'
 
 /**
  * Adds the newsroom to a Payload config: topics, media, news, calendar events and press items.
@@ -89,10 +92,11 @@ export const newsroomPlugin =
             ...(config.endpoints ?? []),
             healthEndpoint,
             stateEndpoint(options),
-            itemsEndpoint(options),
-            ...feedEndpoints(options),
-            feedListEndpoint(options),
-            ...(newsletterOn ? newsletterEndpoints(options) : []),
+            // Only ours: the app's own endpoints keep whatever CORS it gives them.
+            ...withCors(
+              [itemsEndpoint(options), itemEndpoint(options), ...eventIcsEndpoints(options), ...feedEndpoints(options), feedListEndpoint(options), ...(newsletterOn ? newsletterEndpoints(options) : [])],
+              options.cors,
+            ),
             ...subscribersAdminEndpoints(options),
             ...recordsEndpoints,
           ]

@@ -7,7 +7,7 @@ import { type CachedFeed, feedCacheFor } from '../feeds/cache.js'
 import { cacheKey } from '../http/cacheKey.js'
 import { isNotModified, notModifiedResponse, preconditionsOf } from '../http/conditionalGet.js'
 import { strongEtag } from '../http/strongEtag.js'
-import { calendarEvent, channelFor, FEED_PATHS, type FeedFormat, feedItem, feedTitle, lastChange } from '../feeds/build.js'
+import { calendarEvent, channelFor, FEED_PATHS, type FeedFormat, feedItem, feedTitle, joinTitle, lastChange } from '../feeds/build.js'
 import { BadParameter, parseListingParams } from '../listing/params.js'
 import { runListing } from '../listing/query.js'
 import { ITEM_TYPE_NAMES } from '../texts/feeds.js'
@@ -110,12 +110,12 @@ export const feedListEndpoint = (o: ResolvedNewsroomOptions): Endpoint => ({
     const l = langOf(locale, 'en')
     const feeds = [
       ...three(base, 'all', {}),
-      ...(['news', 'events', 'press'] as const).flatMap((t) => three(`${base} – ${ITEM_TYPE_NAMES[t][l]}`, `type:${t}`, { type: t })),
+      ...(['news', 'events', 'press'] as const).flatMap((t) => three(joinTitle(base, ITEM_TYPE_NAMES[t][l]), `type:${t}`, { type: t })),
       ...topics.flatMap((t) => {
         const { slug, title } = t as unknown as { slug: string; title: string }
-        return three(`${base} – ${title}`, `category:${slug}`, { category: slug })
+        return three(joinTitle(base, title), `category:${slug}`, { category: slug })
       }),
-      { title: `${base} – ${ITEM_TYPE_NAMES.events[l]}`, scope: 'calendar', format: 'ics', type: 'text/calendar', url: link('ics', {}) },
+      { title: joinTitle(base, ITEM_TYPE_NAMES.events[l]), scope: 'calendar', format: 'ics', type: 'text/calendar', url: link('ics', {}) },
     ]
     return Response.json({ feeds })
   },

@@ -18,8 +18,17 @@ export function feedTitle(o: ResolvedNewsroomOptions, p: ListingParams, topicTit
   if (p.types.length < 3) parts.push(p.types.map((t) => ITEM_TYPE_NAMES[t][l]).join(', '))
   if (topicTitles.length) parts.push(topicTitles.join(', '))
   if (p.q) parts.push(`"${p.q}"`)
-  return parts.join(' – ')
+  return joinTitle(...parts)
 }
+
+/**
+ * Feed title parts joined by " – ", a part that only repeats the one before it left out: the news
+ * feed of a newsroom called "Nyheter" is "Nyheter", not "Nyheter – Nyheter".
+ */
+export const joinTitle = (...parts: string[]) =>
+  parts
+    .filter((part, i) => part && (i === 0 || part.toLocaleLowerCase() !== parts[i - 1].toLocaleLowerCase()))
+    .join(' – ')
 
 /** The newest change among the items, or a fixed date for an empty feed: never "now", so bytes stay stable. */
 export const lastChange = (items: Item[]) =>

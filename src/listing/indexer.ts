@@ -1,11 +1,11 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
-import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
-
 import type { ResolvedNewsroomOptions } from '../options.js'
 import type { FeedExtras, ItemType, ListingItem } from './types.js'
 
 import { topicAncestors } from '../topicAncestors.js'
+import { bodyToHtml } from './bodyHtml.js'
+import { listingImage } from './image.js'
 import { withItemLock } from './itemLock.js'
 import { lexicalToText, searchText } from './text.js'
 import { pruneVocabulary } from './vocabulary.js'
@@ -30,7 +30,8 @@ export function itemUrl(options: Options, type: ItemType, slug: string) {
   return new URL(options.urlPatterns[type].replace('{slug}', encodeURIComponent(slug)), options.serverURL).toString()
 }
 
-function toListingItem(type: ItemType, doc: Doc, options: Options): ListingItem {
+/** The listing's view of a published document read at depth 1 (also the base of the single-item answer). */
+export function toListingItem(type: ItemType, doc: Doc, options: Options): ListingItem {
   const image = doc.heroImage && typeof doc.heroImage === 'object' ? doc.heroImage : null
   const item: ListingItem = {
     type,
@@ -44,9 +45,7 @@ function toListingItem(type: ItemType, doc: Doc, options: Options): ListingItem 
     categories: (doc.topics ?? [])
       .filter((t: unknown) => t && typeof t === 'object')
       .map((t: Doc) => ({ slug: t.slug, title: t.title })),
-    image: image?.url
-      ? { url: new URL(image.url, options.serverURL).toString(), alt: image.alt ?? null, width: image.width ?? null, height: image.height ?? null }
-      : null,
+    image: image?.url ? listingImage(image, options.serverURL) : null,
     archived: Boolean(doc.archived),
   }
   if (type === 'events') {
@@ -106,7 +105,7 @@ async function writeItemRows({ payload, options, type, id, req, parents }: Index
     const text = lexicalToText(doc.body)
     const image = doc.heroImage && typeof doc.heroImage === 'object' ? doc.heroImage : null
     const feed: FeedExtras = {
-      html: doc.body ? convertLexicalToHTML({ data: doc.body, disableContainer: true }) : '',
+      html: bodyToHtml(options, doc.body),
       text,
       image: image?.mimeType ? { type: image.mimeType, length: image.filesize ?? 0 } : null,
       createdAt: new Date(doc.createdAt).toISOString(),

@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from './cursor.js'
 import { type FacetFilter, groupedFacetCounts, searchRowIds, type SearchPath, wordIndexPresent } from './facets.js'
 import { BadParameter, filterHash, type ListingParams } from './params.js'
 import { searchWords } from './text.js'
+import { TYPE_LABELS, type TypeFacet } from './typeLabels.js'
 
 export type ListingOptions = {
   /** Skip the three facet counts (feeds do not show them). */
@@ -20,6 +21,8 @@ export type ListingOptions = {
 export type ListingResult = {
   items: (ListingItem & { feed?: FeedExtras })[]
   facets: { all: number; news: number; events: number; press: number }
+  /** The same counts as tabs, with their labels in both languages (`facets` stays numbers only). */
+  types: TypeFacet[]
   total: number
   nextCursor: string | null
   /** With search words: how they were counted (the items endpoint says so in `x-newsroom-search`). */
@@ -156,5 +159,6 @@ export async function runListing(payload: Payload, options: ResolvedNewsroomOpti
   const hasMore = items.length > p.limit
   if (hasMore) items.pop()
   const nextCursor = hasMore && last ? encodeCursor(payload.secret, { f: hash, ...last, c: [news, events, press] }) : null
-  return { items, facets, total, nextCursor, ...(search ? { search } : {}) }
+  const types = (['news', 'events', 'press'] as const).map((value) => ({ value, count: facets[value], selected: p.types.includes(value), label: TYPE_LABELS[value] }))
+  return { items, facets, types, total, nextCursor, ...(search ? { search } : {}) }
 }

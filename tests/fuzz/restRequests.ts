@@ -49,7 +49,10 @@ function fillPath(r: Random, template: string, world: FuzzWorld, collection?: Fu
     if (name === 'id') return r.chance(0.75) ? encodeURIComponent(String(r.pick(world.ids))) : r.pick(ODD_IDS)
     if (name === 'filename') return r.pick(['bild.png', 'nosuch.png', '..%2F..%2Fpackage.json', '%00', 'x'.repeat(300)])
     if (name === 'key') return r.pick(['nav', `collection-${collection?.slug ?? 'news'}`, '%00', 'x'.repeat(300), '__proto__'])
-    return encodeURIComponent(oddScalar(r))
+    if (name === 'type' && r.chance(0.7)) return r.pick(['news', 'events', 'press'])
+    if (name === 'file' && r.chance(0.5)) return r.pick(['nosuch.ics', '%00.ics', `${'x'.repeat(300)}.ics`, '.ics'])
+    // A lone surrogate cannot be percent-encoded (URIError); a client sends U+FFFD for it.
+    return encodeURIComponent(oddScalar(r).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))
   }).replace(/\/$/, '')
 }
 

@@ -4,6 +4,7 @@ import * as migration_20261126_134618_event_cancelled from './20261126_134618_ev
 import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
 import * as migration_20261202_005727_hardening from './20261202_005727_hardening';
 import * as migration_20261202_035048_records from './20261202_035048_records';
+import * as migration_20261202_034530_image_sizes from './20261202_034530_image_sizes';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261202_035048_records.up,
     down: migration_20261202_035048_records.down,
     name: '20261202_035048_records'
+  },
+  {
+    up: migration_20261202_034530_image_sizes.up,
+    down: migration_20261202_034530_image_sizes.down,
+    name: '20261202_034530_image_sizes'
   },
 ];

@@ -1,0 +1,5 @@
+import config from '@payload-config'
+
+import { sitemapRoute } from 'payload-plugin-newsroom/next'
+
+export const { GET } = sitemapRoute(config)
