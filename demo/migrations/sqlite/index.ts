@@ -3,6 +3,7 @@ import * as migration_20261126_134000_search_indexes from './20261126_134000_sea
 import * as migration_20261126_134618_event_cancelled from './20261126_134618_event_cancelled';
 import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
 import * as migration_20261202_005727_hardening from './20261202_005727_hardening';
+import * as migration_20261202_034019_site_pages from './20261202_034019_site_pages';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261202_005727_hardening.up,
     down: migration_20261202_005727_hardening.down,
     name: '20261202_005727_hardening',
+  },
+  {
+    up: migration_20261202_034019_site_pages.up,
+    down: migration_20261202_034019_site_pages.down,
+    name: '20261202_034019_site_pages'
   },
 ];
