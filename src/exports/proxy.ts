@@ -1,1 +1,1 @@
-export { GONE_PATH, newsroomProxy } from '../site/gone.js'
+export { newsroomProxy } from '../site/gone.js'

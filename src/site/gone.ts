@@ -1,18 +1,16 @@
-import { NextResponse, type NextRequest } from 'next/server'
+import { NextResponse, type NextRequest } from 'next/server.js'
 import type { SanitizedConfig } from 'payload'
 
 import { newsroomOptions } from '../listing/indexer.js'
+import { goneHtml } from './goneHtml.js'
 import { loadItemStatus, matchItemPath } from './itemData.js'
-import { payloadOf } from './siteContext.js'
-
-/** Where the proxy sends an item that is no longer published (app/(site)/(sv)/avpublicerad, (en)/en/unpublished). */
-export const GONE_PATH = { sv: '/avpublicerad', en: '/en/unpublished' } as const
+import { loadSettings, payloadOf } from './siteContext.js'
 
 /**
  * For the app's `proxy.ts` (Next.js middleware): an item page whose item was published once but
- * is not now answers 410 with the "no longer published" page. App Router pages can only answer
- * 200, 404 or a redirect, so the status is set here, before the page renders. Editors in draft
- * mode (the `__prerender_bypass` cookie) pass through to the draft.
+ * is not now answers 410 with a "no longer published" page. App Router pages can only answer
+ * 200, 404 or a redirect (a rewrite's status is replaced by the page's 200), so the proxy answers
+ * itself. Editors in draft mode (Next's `__prerender_bypass` cookie) pass through to the draft.
  */
 export function newsroomProxy(config: SanitizedConfig | Promise<SanitizedConfig>) {
   return async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
@@ -22,6 +20,10 @@ export function newsroomProxy(config: SanitizedConfig | Promise<SanitizedConfig>
     const match = matchItemPath(newsroomOptions(payload).urlPatterns, request.nextUrl.pathname)
     if (!match) return undefined
     if ((await loadItemStatus(config, match.type, match.slug)) !== 'gone') return undefined
-    return NextResponse.rewrite(new URL(GONE_PATH[match.locale], request.url), { status: 410 })
+    const html = goneHtml(await loadSettings(config, match.locale), match.locale)
+    return new NextResponse(request.method === 'HEAD' ? null : html, {
+      status: 410,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    })
   }
 }

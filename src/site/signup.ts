@@ -1,4 +1,4 @@
-import { headers } from 'next/headers'
+import { headers } from 'next/headers.js'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 
 import { newsroomOptions } from '../listing/indexer.js'

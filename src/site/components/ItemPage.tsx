@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
-import { draftMode, headers } from 'next/headers'
-import { notFound } from 'next/navigation'
+import { draftMode, headers } from 'next/headers.js'
+import { notFound } from 'next/navigation.js'
 
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
+import { notFound } from 'next/navigation.js'
 
 import { FEED_MIME, feedUrl } from '../feedLinks.js'
 import { findTopic, loadTopicTree, type PageSearchParams } from '../listingData.js'
