@@ -1,9 +1,9 @@
 import payloadConfig from '@payload-config'
 import { newsroomProxy } from 'payload-plugin-newsroom/proxy'
 
-/** Item pages whose item is no longer published answer 410 (see src/site/gone.ts). */
+/** The public pages' 410 and 404 answers (see src/site/gone.ts); the API, the admin and Next's files do not pass through it. */
 export const proxy = newsroomProxy(payloadConfig)
 
 export const config = {
-  matcher: ['/nyheter/:slug', '/kalender/:slug', '/press/:slug', '/en/nyheter/:slug', '/en/kalender/:slug', '/en/press/:slug'],
+  matcher: ['/((?!api/|api$|admin/|admin$|_next/).*)'],
 }

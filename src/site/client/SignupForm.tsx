@@ -14,7 +14,7 @@ type Props = {
   /** A `'use server'` action calling `submitSignup(config, prev, form)`. */
   action: (prev: SignupState, form: FormData) => Promise<SignupState>
   initial: SignupState
-  /** The page the form is on (stored with the consent). */
+  /** The page the form is on: stored with the consent, and where the form posts without JavaScript. */
   sourcePage: string
 }
 
@@ -61,7 +61,7 @@ function TopicTree({ nodes, chosen, toggle, included, idPrefix, t, describedBy }
  */
 export function SignupForm({ locale, topics, consentVersion, action, initial, sourcePage }: Props) {
   const t = stringsFor(locale)
-  const [state, formAction, pending] = useActionState(action, initial)
+  const [state, formAction, pending] = useActionState(action, initial, sourcePage)
   const [chosen, setChosen] = useState(() => new Set(state.values.topics))
   const form = useRef<HTMLFormElement>(null)
   const done = useRef<HTMLDivElement>(null)
