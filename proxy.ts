@@ -5,5 +5,5 @@ import { newsroomProxy } from 'payload-plugin-newsroom/proxy'
 export const proxy = newsroomProxy(payloadConfig)
 
 export const config = {
-  matcher: ['/((?!api/|api$|admin/|admin$|_next/).*)'],
+  matcher: ['/((?!api|admin|_next).*)'],
 }
