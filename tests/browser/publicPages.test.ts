@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { HtmlValidate } from 'html-validate'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { lexicalFromParagraphs } from '../../demo/seed/lexical'
@@ -13,6 +14,9 @@ const axeSource = (createRequire(import.meta.url)('axe-core') as { source: strin
 
 const missing = chromiumMissing()
 if (missing && process.env.CI === 'true') throw new Error(`CI=true but ${missing}`)
+
+/** Waits for what the page does after a key (a fetch, a navigation) on a busy machine. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 })
 
 type AxeResult = { violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }
 
@@ -69,6 +73,14 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
   }
   const create = async (collection: string, data: Record<string, unknown>, draft = false) =>
     (await api(`/${collection}${draft ? '?draft=true' : ''}`, { method: 'POST', body: JSON.stringify({ _status: draft ? 'draft' : 'published', ...data }) })).doc as Record<string, any>
+  const upload = async (bytes: Uint8Array<ArrayBuffer>, type: string, name: string, alt: string) => {
+    const form = new FormData()
+    form.append('file', new Blob([bytes], { type }), name)
+    form.append('_payload', JSON.stringify({ alt }))
+    const res = await fetch(`${app.baseUrl}/api/media`, { method: 'POST', headers: { authorization: auth }, body: form })
+    if (res.status !== 201) throw new Error(`upload ${name}: ${res.status} ${await res.text()}`)
+    return ((await res.json()) as { doc: Record<string, any> }).doc
+  }
   const html = async (path: string) => {
     const res = await fetch(`${app.baseUrl}${path}`)
     return { status: res.status, text: await res.text(), headers: res.headers }
@@ -95,9 +107,12 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     })
     slugs.cancelled = cancelled.slug
     slugs.past = (await create('events', { title: 'Nätverksträff 2020', start: '2020-05-05T07:00:00.000Z', allDay: true })).slug
+    const image = await upload(new Uint8Array(await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a6f8f' } }).png().toBuffer()), 'image/png', 'bild.png', 'Två personer vid ett bord')
+    const pdf = await upload(new Uint8Array(new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')), 'application/pdf', 'rapport.pdf', 'Slutrapport')
     slugs.news = (
       await create('news', {
         title: 'Nyhet med relaterad information',
+        heroImage: image.id,
         summary: 'Ingressen.',
         body: lexicalFromParagraphs(['Första stycket.', '## En rubrik', 'Andra stycket.']),
         topics: [topic.id],
@@ -107,7 +122,7 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
         ],
       })
     ).slug
-    slugs.press = (await create('press', { title: 'Pressmeddelande om stöd', summary: 'Stöd.', contacts: [{ name: 'Maja Hagström', role: 'Projektledare', email: 'maja@example.se', phone: '08-123 45 67' }] })).slug
+    slugs.press = (await create('press', { title: 'Pressmeddelande om stöd', summary: 'Stöd.', contacts: [{ name: 'Maja Hagström', role: 'Projektledare', email: 'maja@example.se', phone: '08-123 45 67' }], attachments: [pdf.id] })).slug
     const gone = await create('news', { title: 'Avpublicerad nyhet', summary: 'Fanns en gång.' })
     await api(`/news/${gone.id}`, { method: 'PATCH', body: JSON.stringify({ _status: 'draft' }) })
     slugs.gone = gone.slug
@@ -168,7 +183,7 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     await page.goto(`${app.baseUrl}/nyhetsbrev`)
     await page.locator('#nr-email').fill('inte-en-adress')
     await page.getByRole('button', { name: 'Prenumerera' }).click()
-    await expect.poll(() => page.locator('#nr-email-error').count()).toBe(1)
+    await poll(() => page.locator('#nr-email-error').count()).toBe(1)
     expect(await page.locator('#nr-consent-error').innerText()).toContain('samtycka')
     expect(await page.locator('#nr-email').getAttribute('aria-invalid')).toBe('true')
     expect(await axeViolations(page)).toEqual([])
@@ -257,6 +272,8 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     expect(await related.getByRole('link', { name: 'Läs om evenemanget' }).getAttribute('href')).toBe(`/kalender/${slugs.cancelled}`)
     expect(await page.locator('.nr-modified').innerText()).toMatch(/^Senast ändrad den \d{1,2} [a-zåäö]+ \d{4}$/)
     expect(await page.locator('.nr-prose h2').innerText()).toBe('En rubrik')
+    expect(await page.locator('img.nr-hero').getAttribute('alt')).toBe('Två personer vid ett bord')
+    expect(await page.locator('.nr-ingress').innerText()).toBe('Ingressen.')
     // Head: canonical, hreflang, Open Graph, the feed of the page's type.
     expect(await page.locator('link[rel=canonical]').getAttribute('href')).toBe(`${app.baseUrl}/nyheter/${slugs.news}`)
     expect(await page.locator('link[rel=alternate][hreflang=en]').getAttribute('href')).toBe(`${app.baseUrl}/en/nyheter/${slugs.news}`)
@@ -279,6 +296,11 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     await page.goto(`${app.baseUrl}/press/${slugs.press}`)
     expect(await page.locator('.nr-contacts').innerText()).toContain('Maja Hagström, Projektledare')
     expect(await page.locator('.nr-contacts a[href^="mailto:"]').innerText()).toBe('maja@example.se')
+    expect(await page.locator('.nr-attachments li').innerText()).toMatch(/^Slutrapport \(PDF, \d+ B\)$/)
+
+    // The listing shows the image with its alt text.
+    await page.goto(`${app.baseUrl}/aktuellt?q=relaterad`)
+    expect(await page.locator('.nr-result img').first().getAttribute('alt')).toBe('Två personer vid ett bord')
     await page.close()
   })
 
@@ -299,8 +321,8 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     // A tab: "Nyhet (n)". The counts stay as they were.
     await tabTo(page, (f) => f.text.startsWith('Nyhet ('), 'the Nyhet tab')
     await page.keyboard.press('Enter')
-    await expect.poll(() => new URL(page.url()).searchParams.get('type')).toBe('news')
-    await expect.poll(() => page.locator('[data-nr-type="news"]').getAttribute('aria-current')).toBe('page')
+    await poll(() => new URL(page.url()).searchParams.get('type')).toBe('news')
+    await poll(() => page.locator('[data-nr-type="news"]').getAttribute('aria-current')).toBe('page')
     expect(await page.locator('[data-nr-type="all"]').innerText()).toBe(allBefore)
     if (js) expect((await focused(page)).text).toMatch(/^Nyhet \(/)
 
@@ -311,22 +333,22 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     await page.keyboard.press('Space')
     await tabTo(page, (f) => f.tag === 'button' && f.text === 'Filtrera', 'Filtrera')
     await page.keyboard.press('Enter')
-    await expect.poll(() => new URL(page.url()).searchParams.getAll('category')).toEqual(['barn-och-unga'])
+    await poll(() => new URL(page.url()).searchParams.getAll('category')).toEqual(['barn-och-unga'])
     expect(new URL(page.url()).searchParams.get('type')).toBe('news')
-    await expect.poll(() => page.locator('[data-nr-list] > li').count()).toBe(10)
+    await poll(() => page.locator('[data-nr-list] > li').count()).toBe(10)
 
     // Ladda fler: the next page comes after the first, focus on its first item (with JS), or a new page (without).
     await tabTo(page, (f) => f.text === 'Ladda fler', 'Ladda fler')
     await page.keyboard.press('Enter')
     if (js) {
-      await expect.poll(() => page.locator('[data-nr-list] > li').count()).toBeGreaterThan(10)
+      await poll(() => page.locator('[data-nr-list] > li').count()).toBeGreaterThan(10)
       const first = await focused(page)
       expect(first.href).toMatch(/^\/nyheter\//)
       expect(await page.locator('[data-nr-list] > li').nth(10).locator('h2 a').getAttribute('href')).toBe(first.href)
       expect(first.outline).toBe(true)
-      await expect.poll(() => page.locator('[role=status]').last().innerText()).toMatch(/^Visar \d+ av \d+ resultat$/)
+      await poll(() => page.locator('[role=status]').last().innerText()).toMatch(/^Visar \d+ av \d+ resultat$/)
     } else {
-      await expect.poll(() => new URL(page.url()).searchParams.has('cursor')).toBe(true)
+      await poll(() => new URL(page.url()).searchParams.has('cursor')).toBe(true)
       expect(await page.locator('[data-nr-list] > li').count()).toBeGreaterThan(0)
     }
 
@@ -335,8 +357,8 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     await tabTo(page, (f) => f.id === 'nr-q', 'the search box')
     await page.keyboard.type('skolnärvaro')
     await page.keyboard.press('Enter')
-    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('skolnärvaro')
-    await expect.poll(() => page.locator('.nr-status').first().innerText()).toContain('Resultat för ”skolnärvaro”')
+    await poll(() => new URL(page.url()).searchParams.get('q')).toBe('skolnärvaro')
+    await poll(() => page.locator('.nr-status').first().innerText()).toContain('Resultat för ”skolnärvaro”')
 
     // Open an item, and come back.
     const link = await tabTo(page, (f) => (f.href ?? '').startsWith('/nyheter/'), 'a result')
@@ -344,7 +366,7 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     await page.waitForURL(`${app.baseUrl}${link.href}`)
     expect(await page.locator('h1').innerText()).toBe(link.text)
     await page.goBack()
-    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('skolnärvaro')
+    await poll(() => new URL(page.url()).searchParams.get('q')).toBe('skolnärvaro')
     expect(await page.locator('#nr-q').inputValue()).toBe('skolnärvaro')
 
     // Sign up from the header's link, keys only.
@@ -361,7 +383,7 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     await page.keyboard.press('Space')
     await tabTo(page, (f) => f.tag === 'button' && f.text === 'Prenumerera', 'Prenumerera')
     await page.keyboard.press('Enter')
-    await expect.poll(() => page.locator('.nr-notice--ok').count(), { timeout: 20_000 }).toBe(1)
+    await poll(() => page.locator('.nr-notice--ok').count()).toBe(1)
     expect(await page.locator('.nr-notice--ok').innerText()).toContain('Tack!')
     if (js) expect((await focused(page)).text).toContain('Tack!')
 
@@ -390,7 +412,7 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     await page.goto(`${app.baseUrl}/en/newsletter`)
     await page.locator('#nr-email').fill('not-an-address')
     await page.getByRole('button', { name: 'Subscribe' }).click()
-    await expect.poll(() => page.locator('#nr-email-error').count()).toBe(1)
+    await poll(() => page.locator('#nr-email-error').count()).toBe(1)
     expect(await page.locator('#nr-email-error').innerText()).toBe('Enter a valid e-mail address, for example name@example.com.')
     expect(await page.locator('#nr-consent-error').innerText()).toBe('You need to agree in order to subscribe.')
     expect(await page.locator('#nr-email').inputValue()).toBe('not-an-address')
