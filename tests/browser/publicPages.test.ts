@@ -108,7 +108,7 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     slugs.cancelled = cancelled.slug
     slugs.past = (await create('events', { title: 'Nätverksträff 2020', start: '2020-05-05T07:00:00.000Z', allDay: true })).slug
     const image = await upload(new Uint8Array(await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a6f8f' } }).png().toBuffer()), 'image/png', 'bild.png', 'Två personer vid ett bord')
-    const pdf = await upload(new Uint8Array(new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')), 'application/pdf', 'rapport.pdf', 'Slutrapport')
+    const pdf = await upload(new Uint8Array(new TextEncoder().encode('%PDF-1.4\n1 0 obj <</Type/Catalog>> endobj\nxref\n0 2\ntrailer <</Size 2/Root 1 0 R>>\nstartxref\n9\n%%EOF\n')), 'application/pdf', 'rapport.pdf', 'Slutrapport')
     slugs.news = (
       await create('news', {
         title: 'Nyhet med relaterad information',
