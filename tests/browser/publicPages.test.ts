@@ -1,4 +1,6 @@
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { HtmlValidate } from 'html-validate'
@@ -206,6 +208,27 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     expect(gone.text).not.toContain('Fanns en gång')
     const listing = await html('/aktuellt?q=utkast')
     expect(listing.text).not.toContain('Hemligt utkast')
+  })
+
+  it('draft mode: only with Next’s draft-mode cookie and a logged-in user does the page show the draft', async () => {
+    // The cookie Next's draftMode().enable() sets (the preview route, built elsewhere, sets it for editors).
+    const { previewModeId } = JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next/prerender-manifest.json'), 'utf8')).preview as { previewModeId: string }
+    const bypass = `__prerender_bypass=${previewModeId}`
+    const get = async (p: string, headers: Record<string, string>) => {
+      const res = await fetch(`${app.baseUrl}${p}`, { headers })
+      return { status: res.status, text: await res.text() }
+    }
+    const editor = await get(`/nyheter/${slugs.edited}`, { cookie: bypass, authorization: auth })
+    expect(editor.text).toContain('Utkastets rubrik')
+    expect(editor.text).toContain('Förhandsgranskning av utkast')
+    const neverPublished = await get(`/nyheter/${slugs.draft}`, { cookie: bypass, authorization: auth })
+    expect(neverPublished.status).toBe(200)
+    expect(neverPublished.text).toContain('Hemligt utkast')
+    for (const headers of [{ cookie: bypass }, { authorization: auth }] as Record<string, string>[]) {
+      const other = await get(`/nyheter/${slugs.edited}`, headers)
+      expect(other.text).toContain('Publicerad rubrik')
+      expect(other.text).not.toContain('Utkastets rubrik')
+    }
   })
 
   it('the HTML of every page type passes html-validate', async () => {
