@@ -324,6 +324,12 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     // The listing shows the image with its alt text.
     await page.goto(`${app.baseUrl}/aktuellt?q=relaterad`)
     expect(await page.locator('.nr-result img').first().getAttribute('alt')).toBe('Två personer vid ett bord')
+    // Under a topic page's h1 and the listing's h2, the results are h3.
+    await page.goto(`${app.baseUrl}/amne/barn-och-unga`)
+    expect(await page.locator('h1').innerText()).toBe('Barn och unga')
+    expect(await page.locator('#nr-listing-heading').evaluate((e) => e.tagName)).toBe('H2')
+    expect(await page.locator('.nr-result .nr-card__title').first().evaluate((e) => e.tagName)).toBe('H3')
+    expect(await page.locator('.nr-topic__feeds a').first().getAttribute('href')).toBe('/api/newsroom/feed.rss?category=barn-och-unga')
     await page.close()
   })
 

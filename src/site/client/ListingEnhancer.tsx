@@ -86,7 +86,7 @@ export function ListingEnhancer({ loading, showing }: Props) {
         const visible = root.querySelector('[data-nr-status]')
         const text = showing.replace('{n}', String(count)).replace('{n}', total)
         if (visible && total) visible.textContent = text
-        added[0]?.querySelector<HTMLElement>('h2 a, a')?.focus()
+        added[0]?.querySelector<HTMLElement>('.nr-card__title a, a')?.focus()
         announce(text)
       } catch {
         window.location.href = link.href

@@ -154,7 +154,7 @@ export async function ListingBlock(props: Props) {
         </p>
         {shown ? (
           <ol className="nr-results" data-nr-list="">
-            {view.ok ? view.result.items.map((item) => <ListingItemCard key={`${item.type}:${item.id}`} item={item} locale={locale} t={t} patterns={patterns} />) : null}
+            {view.ok ? view.result.items.map((item) => <ListingItemCard key={`${item.type}:${item.id}`} item={item} locale={locale} t={t} patterns={patterns} headingLevel={props.headingLevel === 2 ? 3 : 2} />) : null}
           </ol>
         ) : null}
         <p className="nr-more">

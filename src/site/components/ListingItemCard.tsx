@@ -3,10 +3,11 @@ import { isoDay } from '../format.js'
 import { itemPath, topicPath } from '../paths.js'
 import type { SiteLocale, SiteStrings } from '../strings.js'
 
-type Props = { item: ListingItem; locale: SiteLocale; t: SiteStrings; patterns: Record<ListingItem['type'], string> }
+type Props = { item: ListingItem; locale: SiteLocale; t: SiteStrings; patterns: Record<ListingItem['type'], string>; headingLevel?: 2 | 3 }
 
 /** One result of the listing: date | type, title link, summary, topics, image with its alt text. */
-export function ListingItemCard({ item, locale, t, patterns }: Props) {
+export function ListingItemCard({ item, locale, t, patterns, headingLevel = 2 }: Props) {
+  const H = headingLevel === 3 ? 'h3' : 'h2'
   const href = itemPath(patterns, item.type, item.slug, locale)
   return (
     <li className="nr-result">
@@ -16,9 +17,9 @@ export function ListingItemCard({ item, locale, t, patterns }: Props) {
             <time dateTime={item.date}>{isoDay(item.date)}</time> | {t.types[item.type]}
             {item.cancelled ? <strong className="nr-badge"> {t.cancelled}</strong> : null}
           </p>
-          <h2 className="nr-card__title">
+          <H className="nr-card__title">
             <a href={href}>{item.title}</a>
-          </h2>
+          </H>
           {item.summary ? <p className="nr-card__summary">{item.summary}</p> : null}
           {item.categories.length ? (
             <ul className="nr-tags" aria-label={t.topics}>
