@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { loginOptionsSchema } from './auth/loginOptions.js'
 import type { CollectionOverride } from './types.js'
 
+import { siteGlobalsOptionsSchema } from './globals/options.js'
 import { trustProxySchema } from './http/clientAddress.js'
 import { corsOptionsSchema } from './http/cors.js'
 
@@ -58,6 +59,8 @@ export const newsroomOptionsSchema = z
       })
       .strict()
       .prefault({}),
+    /** Globals of the public pages: `globals.settings.slug`, `globals.accessibility.slug`. */
+    globals: siteGlobalsOptionsSchema,
     /**
      * Public page of an item, relative to serverURL; `{slug}` is replaced.
      * @default { news: '/nyheter/{slug}', events: '/kalender/{slug}', press: '/press/{slug}' }

@@ -13,6 +13,8 @@ import { topicsCollection } from '../collections/topics.js'
 import { digestDeliveriesCollection, digestRunsCollection, rateLimitsCollection } from '../collections/newsletterRuns.js'
 import { subscribersCollection } from '../collections/subscribers.js'
 import { loginAttemptsCollection } from '../collections/loginAttempts.js'
+import { accessibilityStatementGlobal } from './globals/accessibilityStatement.js'
+import { siteSettingsGlobal } from './globals/siteSettings.js'
 import { hardenAuthCollection } from './auth/hardenAuthCollection.js'
 import { guardLockedDocuments } from './locks/lockOwner.js'
 import { hardenUploadCollection } from './uploads/hardenUploadCollection.js'
@@ -83,6 +85,8 @@ export const newsroomPlugin =
       // The body fields are rich text: a project without a default editor gets Lexical.
       editor: config.editor ?? lexicalEditor(),
       collections: [...own, ...collections].map(hardenUploadCollection).map(withOperationGuard),
+      // The public pages' site settings and accessibility statement (src/site).
+      globals: [...(config.globals ?? []), siteSettingsGlobal(options), accessibilityStatementGlobal(options)],
       // A wrong password or a throttled login is the visitor's doing, not a server error.
       // (Payload looks levels up by the error's class name; its type lists only its own classes.)
       loggingLevels: { AuthenticationError: 'info', LoginThrottled: 'info', ...config.loggingLevels } as Config['loggingLevels'],

@@ -5,6 +5,7 @@ import * as migration_20261126_170000_word_index from './20261126_170000_word_in
 import * as migration_20261202_005727_hardening from './20261202_005727_hardening';
 import * as migration_20261202_035048_records from './20261202_035048_records';
 import * as migration_20261202_034530_image_sizes from './20261202_034530_image_sizes';
+import * as migration_20261202_034019_site_pages from './20261202_034019_site_pages';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261202_034530_image_sizes.up,
     down: migration_20261202_034530_image_sizes.down,
     name: '20261202_034530_image_sizes'
+  },
+  {
+    up: migration_20261202_034019_site_pages.up,
+    down: migration_20261202_034019_site_pages.down,
+    name: '20261202_034019_site_pages'
   },
 ];

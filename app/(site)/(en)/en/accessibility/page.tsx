@@ -1,0 +1,8 @@
+import config from '@payload-config'
+import { AccessibilityPage, accessibilityMetadata } from 'payload-plugin-newsroom/rsc'
+
+export const generateMetadata = () => accessibilityMetadata({ config, locale: 'en' })
+
+export default function Page() {
+  return <AccessibilityPage config={config} locale="en" />
+}

@@ -1,0 +1,1 @@
+export { newsroomProxy } from '../site/gone.js'

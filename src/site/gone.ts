@@ -1,0 +1,49 @@
+import { NextResponse, type NextRequest } from 'next/server.js'
+import type { CollectionSlug, SanitizedConfig } from 'payload'
+
+import { pluginOptions } from '../pluginOptions.js'
+import { loadItemStatus, matchItemPath } from './itemData.js'
+import { PAGE_PATHS } from './paths.js'
+import { loadSettings, payloadOf } from './siteContext.js'
+import { statusPageHtml } from './statusPageHtml.js'
+import type { SiteLocale } from './strings.js'
+
+const PAGES = new Set<string>([...Object.values(PAGE_PATHS.sv), ...Object.values(PAGE_PATHS.en)].filter((p) => !p.includes('{slug}')))
+
+/**
+ * For the app's `proxy.ts` (Next.js middleware) in front of the public pages. It answers the pages
+ * whose status Next.js cannot get right: an item that was published once but is not now is a 410
+ * ("no longer published"; App Router pages answer only 200, 404 or a redirect, and a rewrite's
+ * status is replaced by the page's 200); an unknown item, topic or path is a 404 with a page in
+ * the right language (Next's own not-found rendering needs a single root layout). Known pages and
+ * published items pass through. Editors in draft mode (Next's `__prerender_bypass` cookie) pass
+ * through on item paths, to their draft.
+ */
+export function newsroomProxy(config: SanitizedConfig | Promise<SanitizedConfig>) {
+  return async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
+    const path = request.nextUrl.pathname.replace(/(.)\/+$/, '$1')
+    if (PAGES.has(path)) return undefined
+    const payload = await payloadOf(config)
+    const o = pluginOptions(payload)
+    const locale: SiteLocale = path === '/en' || path.startsWith('/en/') ? 'en' : 'sv'
+    const answer = async (kind: 'gone' | 'missing') =>
+      new NextResponse(request.method === 'HEAD' ? null : statusPageHtml(await loadSettings(config, locale), locale, kind), {
+        status: kind === 'gone' ? 410 : 404,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+      })
+    const item = matchItemPath(o.urlPatterns, path)
+    if (item) {
+      if (request.cookies.has('__prerender_bypass')) return undefined
+      const status = await loadItemStatus(config, item.type, item.slug)
+      return status === 'published' ? undefined : answer(status === 'gone' ? 'gone' : 'missing')
+    }
+    const [before, after] = PAGE_PATHS[locale].topic.split('{slug}') as [string, string]
+    if (path.startsWith(before) && path.endsWith(after) && path.length > before.length + after.length) {
+      const slug = decodeURIComponent(path.slice(before.length, path.length - after.length))
+      const { totalDocs } = await payload.count({ collection: o.collections.topics.slug as CollectionSlug, where: { slug: { equals: slug } }, overrideAccess: false })
+      return totalDocs ? undefined : answer('missing')
+    }
+    return answer('missing')
+  }
+}
