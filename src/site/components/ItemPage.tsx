@@ -2,10 +2,10 @@ import type { Metadata } from 'next'
 import { draftMode, headers } from 'next/headers.js'
 import { notFound } from 'next/navigation.js'
 
-import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
-
 import { pluginOptions } from '../../pluginOptions.js'
 import type { ItemType } from '../../listing/types.js'
+import { bodyToHtml } from '../../listing/bodyHtml.js'
+import { listingImage } from '../../listing/image.js'
 import { eventWhen, fileSize, isoDay, longDate } from '../format.js'
 import { type ItemDoc, loadItem } from '../itemData.js'
 import { pageMetadata } from '../metadata.js'
@@ -215,8 +215,9 @@ export async function ItemPage(props: Props) {
   const url = new URL(path, o.serverURL).toString()
   const date = itemDate(type, doc)
   const ended = type === 'events' && new Date(doc.end ?? doc.start).getTime() < Date.now()
-  const image = doc.heroImage && typeof doc.heroImage === 'object' && doc.heroImage.url ? doc.heroImage : null
-  const body = doc.body ? convertLexicalToHTML({ data: doc.body, disableContainer: true }) : ''
+  const image = doc.heroImage && typeof doc.heroImage === 'object' && doc.heroImage.url ? listingImage(doc.heroImage, o.serverURL) : null
+  // Internal links lead to the linked item's page (or nowhere when it is not published), as in the feeds.
+  const body = doc.body ? bodyToHtml(o, doc.body) : ''
   const topics = ((doc.topics ?? []) as ItemDoc[]).filter((x) => x && typeof x === 'object')
   const modified = doc.lastModified ?? doc.updatedAt
   return (
@@ -257,6 +258,7 @@ export async function ItemPage(props: Props) {
           </p>
         ) : null}
         {ended && !doc.cancelled ? <p className="nr-notice">{t.pastNotice}</p> : null}
+        {doc.archived ? <p className="nr-notice nr-notice--archived">{t.archivedNotice}</p> : null}
         {topics.length ? (
           <ul className="nr-tags" aria-label={t.topics}>
             {topics.map((tp) => (
@@ -266,7 +268,9 @@ export async function ItemPage(props: Props) {
             ))}
           </ul>
         ) : null}
-        {image ? <img className="nr-hero" src={image.url} alt={image.alt ?? ''} width={image.width ?? undefined} height={image.height ?? undefined} /> : null}
+        {image ? (
+          <img className="nr-hero" src={image.url} srcSet={image.srcset || undefined} sizes="(min-width: 48rem) 48rem, 100vw" alt={image.alt ?? ''} width={image.width ?? undefined} height={image.height ?? undefined} />
+        ) : null}
         {doc.summary ? <p className="nr-ingress">{doc.summary}</p> : null}
         {type === 'events' ? <EventFacts doc={doc} t={t} locale={locale} icsHref={`/api/newsroom/events/${encodeURIComponent(doc.slug)}.ics${locale === 'sv' ? '' : `?locale=${locale}`}`} /> : null}
         {body ? <div className="nr-prose" dangerouslySetInnerHTML={{ __html: body }} /> : null}

@@ -32,7 +32,7 @@ export function ListingItemCard({ item, locale, t, patterns, headingLevel = 2 }:
           ) : null}
         </div>
         {item.image ? (
-          <img className="nr-card__image" src={item.image.url} alt={item.image.alt ?? ''} width={item.image.width ?? undefined} height={item.image.height ?? undefined} loading="lazy" />
+          <img className="nr-card__image" src={item.image.url} srcSet={item.image.srcset || undefined} sizes="(min-width: 40rem) 12rem, 100vw" alt={item.image.alt ?? ''} width={item.image.width ?? undefined} height={item.image.height ?? undefined} loading="lazy" />
         ) : null}
       </article>
     </li>
