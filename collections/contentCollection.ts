@@ -4,6 +4,7 @@ import type { ResolvedNewsroomOptions } from '../src/options.js'
 import type { Labels } from '../src/types.js'
 
 import { loggedIn, publishedOrLoggedIn } from '../src/access.js'
+import { TIME_FORMAT } from '../src/admin/dateFormats.js'
 import { stampDates } from '../src/hooks/stampDates.js'
 import { indexAfterChange, indexAfterDelete } from '../src/listing/hooks.js'
 import { L } from '../src/labels.js'
@@ -15,10 +16,15 @@ type Args = {
   labels: { singular: Labels; plural: Labels }
   graphQL: { singularName: string; pluralName: string }
   extraFields?: Field[]
+  /** Fields placed before the body. */
+  leadFields?: Field[]
+  /** The list's default columns, after the title. */
+  columns?: string[]
+  defaultSort?: string
 }
 
 /** The config shared by news, events and press: drafts, versions, scheduled publish, public reads of published documents only. */
-export function contentCollection({ options, key, labels, graphQL, extraFields = [] }: Args): CollectionConfig {
+export function contentCollection({ options, key, labels, graphQL, extraFields = [], leadFields = [], columns = ['_status', 'scheduled', 'topics', 'publishedAt'], defaultSort = '-publishedAt' }: Args): CollectionConfig {
   const { slug, overrides } = options.collections[key]
   const defaultConfig: CollectionConfig = {
     slug,
@@ -27,7 +33,8 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
     admin: {
       group: L.group,
       useAsTitle: 'title',
-      defaultColumns: ['title', 'publishedAt', '_status', 'updatedAt'],
+      defaultColumns: ['title', ...columns],
+      components: { edit: { beforeDocumentControls: ['payload-plugin-newsroom/client#ScheduleDrawerDefaults'] } },
       listSearchableFields: ['title', 'slug', 'summary'],
     },
     access: {
@@ -37,13 +44,14 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
       update: loggedIn,
       delete: loggedIn,
     },
-    defaultSort: '-publishedAt',
+    defaultSort,
     versions: {
-      drafts: { schedulePublish: true },
+      // The schedule drawer's time list: 24-hour in Swedish (as the rest of the admin's dates).
+      drafts: { schedulePublish: { timeFormat: TIME_FORMAT, timeIntervals: 15 } },
       maxPerDoc: 50,
     },
     hooks: { beforeChange: [stampDates], afterChange: [indexAfterChange(key)], afterDelete: [indexAfterDelete(key)] },
-    fields: [...contentFields(options), ...extraFields],
+    fields: [...contentFields(options, leadFields), ...extraFields],
   }
   return overrides ? overrides({ defaultConfig }) : defaultConfig
 }

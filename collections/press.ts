@@ -3,6 +3,7 @@ import type { CollectionConfig, CollectionSlug } from 'payload'
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { L } from '../src/labels.js'
+import { message, V } from '../src/validation.js'
 import { contentCollection } from './contentCollection.js'
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -26,7 +27,8 @@ export const pressCollection = (options: ResolvedNewsroomOptions): CollectionCon
             name: 'email',
             type: 'email',
             label: L.email,
-            validate: (v: unknown) => (v == null || v === '' || (typeof v === 'string' && emailPattern.test(v)) ? true : 'Must be an e-mail address.'),
+            validate: (v: unknown, options: unknown) =>
+              v == null || v === '' || (typeof v === 'string' && emailPattern.test(v)) ? true : message(options as Parameters<typeof message>[0], V.email),
           },
           { name: 'phone', type: 'text', label: L.phone },
         ],

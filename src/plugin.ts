@@ -13,6 +13,7 @@ import { topicsCollection } from '../collections/topics.js'
 import { digestDeliveriesCollection, digestRunsCollection, rateLimitsCollection } from '../collections/newsletterRuns.js'
 import { subscribersCollection } from '../collections/subscribers.js'
 import { loginAttemptsCollection } from '../collections/loginAttempts.js'
+import { withAdminDefaults } from './admin/adminConfig.js'
 import { hardenAuthCollection } from './auth/hardenAuthCollection.js'
 import { guardLockedDocuments } from './locks/lockOwner.js'
 import { hardenUploadCollection } from './uploads/hardenUploadCollection.js'
@@ -58,7 +59,7 @@ export const newsroomPlugin =
     const own = (config.collections ?? []).map((c) => hardenAuthCollection(c, options.login, options.trustProxy, serverURL))
 
     return {
-      ...config,
+      ...withAdminDefaults(config),
       db: guardSchemaPush(config.db, options.search),
       // The body fields are rich text: a project without a default editor gets Lexical.
       editor: config.editor ?? lexicalEditor(),

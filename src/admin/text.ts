@@ -33,6 +33,15 @@ export const T = {
     sv: 'Varje prenumerant får högst ett mejl per period, så det är ofarligt att köra igen.',
     en: 'Each subscriber gets at most one mail per period, so running it again is safe.',
   },
+  slugHelp: { sv: 'Skapas från rubriken om du lämnar den tom.', en: 'Made from the title when left empty.' },
+  slugTaken: {
+    sv: 'Adressen ”{base}” används redan av en annan post, så den här fick ”{slug}”. Skriv en egen adress här om du vill ha en annan.',
+    en: 'The address "{base}" is already used by another item, so this one got "{slug}". Type your own here if you want another.',
+  },
+  scheduledFor: { sv: 'Publiceras', en: 'Publishes' },
+  unscheduledFor: { sv: 'Avpubliceras', en: 'Unpublishes' },
+  scheduledColumn: { sv: 'Schemalagt', en: 'Scheduled' },
+  untitled: { sv: 'Utkast utan rubrik', en: 'Untitled draft' },
 } satisfies Record<string, Labels>
 
 /** The admin is Swedish first: English only when the admin language is English. */

@@ -1,3 +1,7 @@
 'use client'
 export { RunDigestButton } from '../admin/RunDigestButton.js'
 export { TopicSelect } from '../admin/TopicSelect.js'
+export { SlugDescription } from '../admin/SlugDescription.js'
+export { TitleCell } from '../admin/TitleCell.js'
+export { LocationCell } from '../admin/LocationCell.js'
+export { ScheduleDrawerDefaults } from '../admin/ScheduleDrawerDefaults.js'
