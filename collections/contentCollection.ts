@@ -34,7 +34,10 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
       group: L.group,
       useAsTitle: 'title',
       defaultColumns: ['title', ...columns],
-      components: { edit: { beforeDocumentControls: ['payload-plugin-newsroom/client#ScheduleDrawerDefaults'] } },
+      components: {
+        beforeListTable: ['payload-plugin-newsroom/rsc#ListQuickFilters'],
+        edit: { beforeDocumentControls: ['payload-plugin-newsroom/client#ScheduleDrawerDefaults'] },
+      },
       listSearchableFields: ['title', 'slug', 'summary'],
     },
     access: {

@@ -1,5 +1,6 @@
 import type { Config } from 'payload'
 
+import { CURRENT_VIEW_PATH } from './currentViewPath.js'
 import { DATE_TIME_FORMAT } from './dateFormats.js'
 import { adminTranslations } from './translations.js'
 
@@ -41,6 +42,11 @@ export function withAdminDefaults(config: Config): Config {
       components: {
         ...admin.components,
         beforeDashboard: [...(admin.components?.beforeDashboard ?? []), 'payload-plugin-newsroom/rsc#EditorDashboard'],
+        afterNavLinks: [...(admin.components?.afterNavLinks ?? []), 'payload-plugin-newsroom/rsc#CurrentNavLink'],
+        views: {
+          ...admin.components?.views,
+          newsroomCurrent: { Component: 'payload-plugin-newsroom/rsc#CurrentView', path: CURRENT_VIEW_PATH, exact: true },
+        },
       },
     },
     i18n: { ...config.i18n, translations: mergeTranslations(adminTranslations as Translations, config.i18n?.translations) },

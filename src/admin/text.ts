@@ -42,6 +42,20 @@ export const T = {
   unscheduledFor: { sv: 'Avpubliceras', en: 'Unpublishes' },
   scheduledColumn: { sv: 'Schemalagt', en: 'Scheduled' },
   untitled: { sv: 'Utkast utan rubrik', en: 'Untitled draft' },
+  current: { sv: 'Aktuellt', en: 'Current' },
+  quickFilters: { sv: 'Snabbfilter', en: 'Quick filters' },
+  publishedFilter: { sv: 'Publicerade', en: 'Published' },
+  draftFilter: { sv: 'Utkast', en: 'Drafts' },
+  upcoming: { sv: 'Kommande', en: 'Upcoming' },
+  past: { sv: 'Tidigare', en: 'Past' },
+  currentHelp: {
+    sv: 'Nyheter, kalenderhändelser och pressmeddelanden i en lista, senast ändrade först.',
+    en: 'News, calendar events and press items in one list, most recently changed first.',
+  },
+  titleColumn: { sv: 'Rubrik', en: 'Title' },
+  typeColumn: { sv: 'Typ', en: 'Type' },
+  statusColumn: { sv: 'Status', en: 'Status' },
+  changedColumn: { sv: 'Ändrad', en: 'Changed' },
 } satisfies Record<string, Labels>
 
 /** The admin is Swedish first: English only when the admin language is English. */

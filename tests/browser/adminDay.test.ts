@@ -87,7 +87,7 @@ describe.skipIf(missing)("the editor's day in the admin", () => {
     expect(await row.innerText()).toContain('2 december 2026 00:00')
     await row.getByRole('link', { name: EVENT }).click()
     await page.waitForURL(/\/admin\/collections\/events\/\d+/)
-    await expect.poll(() => page.locator('#field-start').inputValue()).toBe('1 december 2026 22:43')
+    await expect.poll(() => page.locator('#field-start input').inputValue()).toBe('1 december 2026 22:43')
     expect(await page.content()).not.toMatch(/\d (fm|em)\b/)
   })
 
@@ -111,8 +111,8 @@ describe.skipIf(missing)("the editor's day in the admin", () => {
 
     await page.goto(`${app.baseUrl}/admin/collections/events/create`)
     const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y
-    await expect.poll(() => page.locator('#field-start').count()).toBe(1)
-    const body = await top('.field-type.richText')
+    await expect.poll(() => page.locator('#field-start input').count()).toBe(1)
+    const body = await top('.rich-text-lexical')
     expect(await top('#field-start')).toBeLessThan(body)
     expect(await top('#field-end')).toBeLessThan(body)
     expect(await top('#field-location__name')).toBeLessThan(body)
@@ -122,7 +122,7 @@ describe.skipIf(missing)("the editor's day in the admin", () => {
     await page.goto(`${app.baseUrl}/admin/collections/events`)
     await page.locator('.table tbody tr', { hasText: EVENT }).getByRole('link', { name: EVENT }).click()
     await page.waitForURL(/\/admin\/collections\/events\/\d+/)
-    const end = page.locator('#field-end')
+    const end = page.locator('#field-end input')
     await end.fill('1 december 2026 20:00')
     await end.press('Enter')
     await page.locator('#action-save').click()
@@ -135,7 +135,7 @@ describe.skipIf(missing)("the editor's day in the admin", () => {
     const p = await login(en, EDITOR)
     try {
       await p.goto(page.url())
-      const endEn = p.locator('#field-end')
+      const endEn = p.locator('#field-end input')
       await expect.poll(() => endEn.inputValue()).toBe('December 2nd, 2026 12:00 AM')
       await endEn.fill('December 1st, 2026 8:00 PM')
       await endEn.press('Enter')
@@ -187,7 +187,7 @@ describe.skipIf(missing)("the editor's day in the admin", () => {
   it('(11) lists: topic column, no related-link noise in the filter, untitled drafts, Swedish grammar', async () => {
     await page.goto(`${app.baseUrl}/admin/collections/news`)
     await expect.poll(() => texts(page, '.table thead th')).toEqual(['Rubrik', 'Status', 'Schemalagt', 'Ämnen', 'Publiceringsdatum'])
-    expect(await page.locator('.table tbody tr', { hasText: 'Samma rubrik' }).first().innerText()).toContain('Trafik')
+    await expect.poll(() => page.locator('.table tbody tr', { hasText: 'Samma rubrik' }).first().innerText()).toContain('Trafik')
     const untitled = page.locator('.table tbody tr', { hasText: `Utkast utan rubrik (nr ${untitledId})` })
     await expect.poll(() => untitled.count()).toBe(1)
     expect(await page.content()).not.toContain('&lt;Ingen Rubrik&gt;')
@@ -204,6 +204,44 @@ describe.skipIf(missing)("the editor's day in the admin", () => {
     await expect.poll(() => page.locator('h1').first().innerText()).not.toMatch(/ny Ämne/)
     await page.goto(`${app.baseUrl}/admin/collections/news/create`)
     await expect.poll(() => page.getByRole('button', { name: 'Lägg till: Länk' }).count()).toBe(1)
+  })
+
+  it('(11) quick filters per type: drafts, scheduled; for events upcoming and past', async () => {
+    await page.goto(`${app.baseUrl}/admin/collections/news`)
+    const filters = page.locator('.newsroom-quick-filters')
+    await expect.poll(() => filters.locator('a').allInnerTexts()).toEqual(['Alla', 'Publicerade', 'Utkast', 'Schemalagt (1)'])
+    await filters.getByRole('link', { name: 'Utkast' }).click()
+    await expect.poll(() => page.locator('.table tbody tr').count()).toBe(3)
+    expect(await filters.locator('[aria-current="page"]').innerText()).toBe('Utkast')
+    await filters.getByRole('link', { name: 'Schemalagt (1)' }).click()
+    await expect.poll(() => page.locator('.table tbody tr').count()).toBe(1)
+    expect(await page.locator('.table tbody tr').innerText()).toContain('Schemalagd nyhet')
+
+    await page.goto(`${app.baseUrl}/admin/collections/events`)
+    await expect.poll(() => filters.locator('a').allInnerTexts()).toEqual(['Alla', 'Publicerade', 'Utkast', 'Kommande', 'Tidigare'])
+    await filters.getByRole('link', { name: 'Tidigare' }).click()
+    await expect.poll(() => page.locator('.table tbody tr', { hasText: EVENT }).count()).toBe(1)
+    await filters.getByRole('link', { name: 'Kommande' }).click()
+    await expect.poll(() => page.locator('.table tbody tr', { hasText: EVENT }).count()).toBe(0)
+  })
+
+  it('(11) Aktuellt: news, events and press in one list, newest first, with type, status and scheduled time', async () => {
+    await page.goto(`${app.baseUrl}/admin`)
+    await page.locator('.newsroom-current-link').first().click()
+    await page.waitForURL(/\/admin\/aktuellt$/)
+    await expect.poll(() => texts(page, '.newsroom-current__table thead th')).toEqual(['Rubrik', 'Typ', 'Status', 'Schemalagt', 'Ändrad'])
+    const rows = page.locator('.newsroom-current__table tbody tr')
+    expect(await rows.count()).toBe(5)
+    const cells = async (i: number) => (await rows.nth(i).locator('td').allInnerTexts()).map((c) => c.trim())
+    const all = await Promise.all([0, 1, 2, 3, 4].map(cells))
+    expect(all.map((c) => c[1]).sort()).toEqual(['Kalenderhändelse', 'Nyhet', 'Nyhet', 'Nyhet', 'Nyhet'])
+    const scheduled = all.find((c) => c[0] === 'Schemalagd nyhet')!
+    expect(scheduled[2]).toBe('Utkast')
+    expect(scheduled[3]).toMatch(/^Publiceras 15 [a-zåäö]+ 20\d\d 10:00$/)
+    expect(all.find((c) => c[0] === EVENT)![2]).toBe('Publicerad')
+    // Newest change first: the last thing saved in this test run was "Samma rubrik" (-2) or the scheduled draft.
+    const changed = await rows.locator('td:last-child time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!))
+    expect([...changed].sort().reverse()).toEqual(changed)
   })
 
   it('(12) the dashboard starts the day: counts, latest drafts, what is scheduled, review, latest digest run', async () => {
@@ -242,7 +280,11 @@ describe.skipIf(missing)("the editor's day in the admin", () => {
 
       await adminPage.goto(`${app.baseUrl}/admin/collections/news`)
       await expect.poll(() => adminPage.locator('.newsroom-scheduled-cell').count()).toBe(1)
-      found.listCells = summarize(await axeViolations(adminPage, ['.newsroom-scheduled-cell', '.newsroom-title-cell']))
+      found.listCells = summarize(await axeViolations(adminPage, ['.newsroom-scheduled-cell', '.newsroom-title-cell', '.newsroom-quick-filters']))
+
+      await adminPage.goto(`${app.baseUrl}/admin/aktuellt`)
+      await expect.poll(() => adminPage.locator('.newsroom-current__table').count()).toBe(1)
+      found.current = summarize(await axeViolations(adminPage, ['.newsroom-current', '.newsroom-current-link']))
 
       await adminPage.goto(`${app.baseUrl}/admin/collections/news/${draftId}`)
       await expect.poll(() => adminPage.locator('.newsroom-slug-description').count()).toBe(1)
@@ -257,7 +299,7 @@ describe.skipIf(missing)("the editor's day in the admin", () => {
       await expect.poll(() => adminPage.locator('.newsroom-run-digest').count()).toBe(1)
       found.digestRunsHeader = summarize(await axeViolations(adminPage, ['.newsroom-run-digest']))
 
-      expect(found).toEqual({ dashboard: '', listCells: '', slugDescription: '', subscriberStats: '', digestRunsHeader: '' })
+      expect(found).toEqual({ dashboard: '', listCells: '', current: '', slugDescription: '', subscriberStats: '', digestRunsHeader: '' })
 
       // Payload's own screens: what remains is listed in the README with its upstream cause.
       const screens: Record<string, string> = {}
