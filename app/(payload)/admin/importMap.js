@@ -24,11 +24,14 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ScheduledCell as ScheduledCell_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { ListQuickFilters as ListQuickFilters_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { ScheduleDrawerDefaults as ScheduleDrawerDefaults_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { LocationCell as LocationCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { SubscriberStats as SubscriberStats_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { DigestRunsHeader as DigestRunsHeader_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { CurrentNavLink as CurrentNavLink_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { EditorDashboard as EditorDashboard_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { CurrentView as CurrentView_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -59,10 +62,13 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "payload-plugin-newsroom/rsc#ScheduledCell": ScheduledCell_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/rsc#ListQuickFilters": ListQuickFilters_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/client#ScheduleDrawerDefaults": ScheduleDrawerDefaults_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#LocationCell": LocationCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/rsc#SubscriberStats": SubscriberStats_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/rsc#DigestRunsHeader": DigestRunsHeader_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/rsc#CurrentNavLink": CurrentNavLink_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/rsc#EditorDashboard": EditorDashboard_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/rsc#CurrentView": CurrentView_e05013ec33daf3c2c199b8bfca7ef5f5,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
