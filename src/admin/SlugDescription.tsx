@@ -19,13 +19,14 @@ export function SlugDescription({ fromField = 'title', path = 'slug' }: { fromFi
   const suffix = base && typeof slug === 'string' && slug.startsWith(`${base}-`) ? slug.slice(base.length + 1) : ''
   const taken = /^\d+$/.test(suffix)
   return (
-    <div className="field-description newsroom-slug-description">
+    <div className="newsroom-slug-description" style={{ marginTop: 'calc(var(--base) / 4)' }}>
       {taken ? (
-        <p role="status" style={{ margin: 0, color: 'var(--theme-warning-750, var(--theme-text))', fontWeight: 600 }}>
+        <p role="status" style={{ margin: 0, color: 'var(--theme-text)', fontWeight: 600 }}>
           {T.slugTaken[l].replace('{base}', base).replace('{slug}', slug as string)}
         </p>
       ) : null}
-      <p style={{ margin: 0 }}>{T.slugHelp[l]}</p>
+      {/* Payload's description grey (--theme-elevation-400) is 2.8:1 on white; WCAG wants 4.5:1. */}
+      <p style={{ margin: 0, color: 'var(--theme-elevation-650)' }}>{T.slugHelp[l]}</p>
     </div>
   )
 }

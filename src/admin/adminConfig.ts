@@ -42,6 +42,7 @@ export function withAdminDefaults(config: Config): Config {
       components: {
         ...admin.components,
         beforeDashboard: [...(admin.components?.beforeDashboard ?? []), 'payload-plugin-newsroom/rsc#EditorDashboard'],
+        providers: [...(admin.components?.providers ?? []), 'payload-plugin-newsroom/client#AdminA11yFixes'],
         afterNavLinks: [...(admin.components?.afterNavLinks ?? []), 'payload-plugin-newsroom/rsc#CurrentNavLink'],
         views: {
           ...admin.components?.views,

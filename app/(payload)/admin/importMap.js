@@ -31,6 +31,7 @@ import { SubscriberStats as SubscriberStats_e05013ec33daf3c2c199b8bfca7ef5f5 } f
 import { DigestRunsHeader as DigestRunsHeader_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { CurrentNavLink as CurrentNavLink_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { EditorDashboard as EditorDashboard_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { AdminA11yFixes as AdminA11yFixes_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { CurrentView as CurrentView_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -69,6 +70,7 @@ export const importMap = {
   "payload-plugin-newsroom/rsc#DigestRunsHeader": DigestRunsHeader_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/rsc#CurrentNavLink": CurrentNavLink_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/rsc#EditorDashboard": EditorDashboard_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/client#AdminA11yFixes": AdminA11yFixes_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/rsc#CurrentView": CurrentView_e05013ec33daf3c2c199b8bfca7ef5f5,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
