@@ -25,7 +25,7 @@ export function AdminA11yFixes({ children }: { children?: React.ReactNode }) {
       }
     }
     const visit = () => {
-      name('button.popup-button', names.more)
+      name('.popup-button', names.more)
       name('.date-time-picker__clear-button', names.clearDate)
       name('.table tbody input[type="checkbox"]:not([id^="field-"])', names.selectRow)
       name('.table thead input[type="checkbox"]', names.selectAll)

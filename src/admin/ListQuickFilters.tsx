@@ -27,7 +27,7 @@ export async function ListQuickFilters({ payload, i18n, searchParams, collection
     { key: 'all', label: T.all[l] },
     { key: 'published', label: T.publishedFilter[l], where: { _status: { equals: 'published' } } },
     { key: 'draft', label: T.draftFilter[l], where: { _status: { equals: 'draft' } } },
-    ...(scheduledIds.length ? [{ key: 'scheduled', label: `${T.scheduledColumn[l]} (${scheduledIds.length})`, where: { id: { in: scheduledIds.join(',') } } }] : []),
+    ...(scheduledIds.length ? [{ key: 'scheduled', label: `${T.scheduledColumn[l]} (${scheduledIds.length})`, where: { or: scheduledIds.map((id) => ({ and: [{ id: { equals: id } }] })) } }] : []),
     ...(isEvents
       ? [
           { key: 'upcoming', label: T.upcoming[l], where: { start: { greater_than_equal: now } } },
