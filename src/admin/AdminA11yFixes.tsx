@@ -11,7 +11,7 @@ const NAMES = {
 /**
  * Accessible names Payload 3.90 leaves out (axe `button-name`, `label`): its icon-only popup
  * buttons (the chevron beside "Publicera", the document's "…" menu), the date picker's clear
- * button and the list's row checkboxes. Adds `aria-label` where an element has no name; React
+ * button, the list's row checkboxes and the date inputs (their label points at a wrapper). Adds `aria-label` where an element has no name; React
  * does not manage these attributes, so it leaves them alone. A provider that renders its children.
  */
 export function AdminA11yFixes({ children }: { children?: React.ReactNode }) {
@@ -21,7 +21,7 @@ export function AdminA11yFixes({ children }: { children?: React.ReactNode }) {
   useEffect(() => {
     const name = (selector: string, label: string) => {
       for (const el of document.querySelectorAll<HTMLElement>(selector)) {
-        if (!el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby') && !el.textContent?.trim() && !el.title) el.setAttribute('aria-label', label)
+        if (!el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby') && !el.innerText?.trim() && !el.title) el.setAttribute('aria-label', label)
       }
     }
     const visit = () => {
@@ -29,6 +29,11 @@ export function AdminA11yFixes({ children }: { children?: React.ReactNode }) {
       name('.date-time-picker__clear-button', names.clearDate)
       name('.table tbody input[type="checkbox"]:not([id^="field-"])', names.selectRow)
       name('.table thead input[type="checkbox"]', names.selectAll)
+      // The date picker's input is not the element its field label points at (the label's `for` is the wrapper's id).
+      for (const input of document.querySelectorAll<HTMLInputElement>('.date-time-picker input:not([aria-label])')) {
+        const label = input.closest('.field-type')?.querySelector('label')?.textContent?.replace(/\*\s*$/, '').trim()
+        if (label) input.setAttribute('aria-label', label)
+      }
     }
     visit()
     const observer = new MutationObserver(visit)
