@@ -141,9 +141,17 @@ describe.skipIf(missing)("the editor's day in the admin", () => {
     try {
       await p.goto(`${app.baseUrl}/admin/collections/press/create`)
       await p.fill('#field-title', 'Press release')
-      await p.getByRole('button', { name: 'Add Contact person' }).click()
       const contact = p.locator('input[name="contacts.0.email"]')
-      await expect.poll(() => contact.count(), { timeout: 15_000 }).toBe(1)
+      // A click before the form has hydrated adds nothing: click until the row is there.
+      await expect
+        .poll(
+          async () => {
+            if (!(await contact.count())) await p.getByRole('button', { name: 'Add Contact person' }).click()
+            return contact.count()
+          },
+          { timeout: 30_000, interval: 2_000 },
+        )
+        .toBe(1)
       await p.locator('input[name="contacts.0.name"]').fill('Anna Andersson')
       await contact.fill('not-an-address')
       await p.locator('#action-save').click()
