@@ -323,16 +323,24 @@ describe.skipIf(missing)("the editor's day in the admin", () => {
       const screens: Record<string, string> = {}
       await adminPage.goto(`${app.baseUrl}/admin/collections/news/${draftId}`)
       await expect.poll(() => adminPage.locator('#field-title').count()).toBe(1)
+      await adminPage.waitForLoadState('networkidle')
+      // Once hydrated, the plugin's AdminA11yFixes has named Payload's icon-only buttons.
+      await expect.poll(() => adminPage.locator('.popup-button[aria-label="Fler alternativ"]').count(), { timeout: 15_000 }).toBeGreaterThan(0)
       const edit = await axeViolations(adminPage)
       screens.newsEdit = summarize(edit)
       console.log('axe on the news edit screen:', detail(edit))
       await adminPage.goto(`${app.baseUrl}/admin/collections/news`)
       await expect.poll(() => adminPage.locator('.table').count()).toBe(1)
+      await adminPage.waitForLoadState('networkidle')
+      await expect.poll(() => adminPage.locator('.table tbody input[type="checkbox"][aria-label="Välj rad"]').count(), { timeout: 15_000 }).toBeGreaterThan(0)
       const list = await axeViolations(adminPage)
       screens.newsList = summarize(list)
       console.log('axe on the news list:', detail(list))
       console.log('axe on Payload screens:', JSON.stringify(screens))
       expect(found).toEqual({ dashboard: '', listCells: '', current: '', slugDescription: '', subscriberStats: '', digestRunsHeader: '' })
+      // What the app and the plugin fix on Payload's screens stays fixed; the rest is upstream (README).
+      expect(detail(list)).toBe('')
+      expect(edit.map((v) => v.id)).not.toContain('button-name')
     } finally {
       await adminContext.close()
     }
