@@ -4,6 +4,7 @@ import type { ResolvedNewsroomOptions } from '../src/options.js'
 import type { Labels } from '../src/types.js'
 
 import { loggedIn, publishedOrLoggedIn } from '../src/access.js'
+import { TIME_FORMAT } from '../src/admin/dateFormats.js'
 import { stampDates } from '../src/hooks/stampDates.js'
 import { indexAfterChange, indexAfterDelete } from '../src/listing/hooks.js'
 import { L } from '../src/labels.js'
@@ -18,10 +19,15 @@ type Args = {
   labels: { singular: Labels; plural: Labels }
   graphQL: { singularName: string; pluralName: string }
   extraFields?: Field[]
+  /** Fields placed before the body. */
+  leadFields?: Field[]
+  /** The list's default columns, after the title. */
+  columns?: string[]
+  defaultSort?: string
 }
 
 /** The config shared by news, events and press: drafts, versions, scheduled publish, public reads of published documents only. */
-export function contentCollection({ options, key, labels, graphQL, extraFields = [] }: Args): CollectionConfig {
+export function contentCollection({ options, key, labels, graphQL, extraFields = [], leadFields = [], columns = ['_status', 'scheduled', 'topics', 'publishedAt'], defaultSort = '-publishedAt' }: Args): CollectionConfig {
   const { slug } = options.collections[key]
   const defaultConfig: CollectionConfig = {
     slug,
@@ -30,7 +36,11 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
     admin: {
       group: L.group,
       useAsTitle: 'title',
-      defaultColumns: ['title', 'publishedAt', '_status', 'updatedAt'],
+      defaultColumns: ['title', ...columns],
+      components: {
+        beforeListTable: ['payload-plugin-newsroom/rsc#ListQuickFilters'],
+        edit: { beforeDocumentControls: ['payload-plugin-newsroom/client#ScheduleDrawerDefaults'] },
+      },
       listSearchableFields: ['title', 'slug', 'summary'],
       // Förhandsgranska / Preview and Live Preview: see src/preview.
       ...previewAdmin(key),
@@ -42,13 +52,14 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
       update: loggedIn,
       delete: loggedIn,
     },
-    defaultSort: '-publishedAt',
+    defaultSort,
     versions: {
-      drafts: { schedulePublish: true },
+      // The schedule drawer's time list: 24-hour in Swedish (as the rest of the admin's dates).
+      drafts: { schedulePublish: { timeFormat: TIME_FORMAT, timeIntervals: 15 } },
       // Every published version is a record: no cap. Old drafts are pruned by a job (src/records/pruneDrafts.ts).
       maxPerDoc: 0,
     },
-    fields: [...contentFields(options), ...extraFields],
+    fields: [...contentFields(options, leadFields), ...extraFields],
   }
   return applyOverrides({
     options,

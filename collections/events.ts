@@ -3,15 +3,17 @@ import type { CollectionConfig, Validate } from 'payload'
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { L } from '../src/labels.js'
-import { optionalHttpUrl } from '../src/validation.js'
+import { dayAndTime, dateOnly } from '../src/admin/dateFormats.js'
+import { message, optionalHttpUrl, V } from '../src/validation.js'
 import { contentCollection } from './contentCollection.js'
 
-const endNotBeforeStart: Validate = (value, { siblingData }) => {
+const endNotBeforeStart: Validate = (value, options) => {
+  const { siblingData } = options
   const start = (siblingData as { start?: string | Date })?.start
   if (!value || !start) return true
   return new Date(value as string).getTime() >= new Date(start).getTime()
     ? true
-    : 'The end must not be before the start (Slutet får inte vara före starten).'
+    : message(options, V.endBeforeStart)
 }
 
 export const eventsCollection = (options: ResolvedNewsroomOptions): CollectionConfig =>
@@ -20,12 +22,15 @@ export const eventsCollection = (options: ResolvedNewsroomOptions): CollectionCo
     key: 'events',
     labels: L.events,
     graphQL: { singularName: 'Event', pluralName: 'Events' },
-    extraFields: [
+    columns: ['start', 'end', 'location', '_status', 'scheduled', 'topics'],
+    defaultSort: '-start',
+    // When and where come before the body: the first thing an editor fills in for an event.
+    leadFields: [
       {
         type: 'row',
         fields: [
-          { name: 'start', type: 'date', label: L.start, required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-          { name: 'end', type: 'date', label: L.end, index: true, validate: endNotBeforeStart, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+          { name: 'start', type: 'date', label: L.start, required: true, index: true, admin: { date: dayAndTime } },
+          { name: 'end', type: 'date', label: L.end, index: true, validate: endNotBeforeStart, admin: { date: dayAndTime } },
           { name: 'allDay', type: 'checkbox', label: L.allDay, defaultValue: false },
         ],
       },
@@ -33,11 +38,14 @@ export const eventsCollection = (options: ResolvedNewsroomOptions): CollectionCo
         name: 'location',
         type: 'group',
         label: L.location,
+        admin: { components: { Cell: 'payload-plugin-newsroom/client#LocationCell' } },
         fields: [
           { name: 'name', type: 'text', label: L.locationName, localized: true },
           { name: 'address', type: 'text', label: L.address },
         ],
       },
+    ],
+    extraFields: [
       { name: 'onlineUrl', type: 'text', label: L.onlineUrl, validate: optionalHttpUrl },
       {
         name: 'registration',
@@ -45,7 +53,7 @@ export const eventsCollection = (options: ResolvedNewsroomOptions): CollectionCo
         label: L.registration,
         fields: [
           { name: 'url', type: 'text', label: L.registrationUrl, validate: optionalHttpUrl },
-          { name: 'deadline', type: 'date', label: L.deadline },
+          { name: 'deadline', type: 'date', label: L.deadline, admin: { date: dateOnly } },
         ],
       },
       { name: 'organizer', type: 'text', label: L.organizer },

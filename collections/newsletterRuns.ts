@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { adminsOnly } from '../src/access.js'
+import { dayAndTime } from '../src/admin/dateFormats.js'
 import { L } from '../src/labels.js'
 import { applyOverrides } from './applyOverrides.js'
 
@@ -36,8 +37,8 @@ const digestRunsConfig = (options: ResolvedNewsroomOptions): CollectionConfig =>
         { value: 'weekly', label: { sv: 'Veckovis', en: 'Weekly' } },
       ],
     },
-    { name: 'startedAt', type: 'date', label: { sv: 'Startat', en: 'Started' }, required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'finishedAt', type: 'date', label: { sv: 'Klart', en: 'Finished' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'startedAt', type: 'date', label: { sv: 'Startat', en: 'Started' }, required: true, admin: { date: dayAndTime } },
+    { name: 'finishedAt', type: 'date', label: { sv: 'Klart', en: 'Finished' }, admin: { date: dayAndTime } },
     { name: 'sent', type: 'number', label: { sv: 'Skickade', en: 'Sent' }, defaultValue: 0 },
     { name: 'skipped', type: 'number', label: { sv: 'Hoppade över', en: 'Skipped' }, defaultValue: 0 },
     { name: 'failed', type: 'number', label: { sv: 'Misslyckade', en: 'Failed' }, defaultValue: 0 },

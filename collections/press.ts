@@ -4,6 +4,7 @@ import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { isEmailAddress } from '../src/emailAddress.js'
 import { L } from '../src/labels.js'
+import { message, V } from '../src/validation.js'
 import { contentCollection } from './contentCollection.js'
 
 export const pressCollection = (options: ResolvedNewsroomOptions): CollectionConfig =>
@@ -25,7 +26,8 @@ export const pressCollection = (options: ResolvedNewsroomOptions): CollectionCon
             name: 'email',
             type: 'email',
             label: L.email,
-            validate: (v: unknown) => (v == null || v === '' || isEmailAddress(v) ? true : 'Must be an e-mail address.'),
+            validate: (v: unknown, options: unknown) =>
+              v == null || v === '' || isEmailAddress(v) ? true : message(options as Parameters<typeof message>[0], V.email),
           },
           { name: 'phone', type: 'text', label: L.phone },
         ],

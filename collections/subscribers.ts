@@ -4,6 +4,7 @@ import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { adminsOnly } from '../src/access.js'
 import { T } from '../src/admin/text.js'
+import { dayAndTime } from '../src/admin/dateFormats.js'
 import { L } from '../src/labels.js'
 import { TASK_SEND_MAIL, TASK_SIGNUP } from '../src/newsletter/common.js'
 import { hashToken } from '../src/newsletter/tokens.js'
@@ -104,14 +105,14 @@ const subscribersConfig = (options: ResolvedNewsroomOptions): CollectionConfig =
       type: 'group',
       label: { sv: 'Samtycke', en: 'Consent' },
       fields: [
-        { name: 'at', type: 'date', label: { sv: 'Tidpunkt', en: 'At' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'at', type: 'date', label: { sv: 'Tidpunkt', en: 'At' }, admin: { date: dayAndTime } },
         { name: 'wordingVersion', type: 'text', label: { sv: 'Version av samtyckestexten', en: 'Wording version' } },
         { name: 'sourcePage', type: 'text', label: { sv: 'Sida där samtycket gavs', en: 'Source page' } },
       ],
     },
-    { name: 'confirmedAt', type: 'date', label: { sv: 'Bekräftad', en: 'Confirmed' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'unsubscribedAt', type: 'date', label: { sv: 'Avslutad', en: 'Unsubscribed' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'lastDigestAt', type: 'date', label: { sv: 'Senaste utskick', en: 'Last digest' }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'confirmedAt', type: 'date', label: { sv: 'Bekräftad', en: 'Confirmed' }, admin: { readOnly: true, date: dayAndTime } },
+    { name: 'unsubscribedAt', type: 'date', label: { sv: 'Avslutad', en: 'Unsubscribed' }, admin: { readOnly: true, date: dayAndTime } },
+    { name: 'lastDigestAt', type: 'date', label: { sv: 'Senaste utskick', en: 'Last digest' }, admin: { readOnly: true, date: dayAndTime } },
     /** Deliveries that failed in a row; reset by a sent one. `bounceAfter` in a row → bounced. */
     { name: 'failedInRow', type: 'number', label: { sv: 'Misslyckade i rad', en: 'Failed in a row' }, defaultValue: 0, admin: { readOnly: true } },
     /** Preferences asked for by an already active subscriber; applied when the mailed link is confirmed. */

@@ -6,6 +6,7 @@ import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { anyone, loggedIn } from '../src/access.js'
 import { L } from '../src/labels.js'
+import { message, V } from '../src/validation.js'
 import { topicAfterChange, topicAfterDelete } from '../src/listing/hooks.js'
 import { applyOverrides } from './applyOverrides.js'
 import { slugField } from './fields/slug.js'
@@ -40,7 +41,7 @@ export const topicsCollection = (options: ResolvedNewsroomOptions): CollectionCo
           // Walk up from the chosen parent: meeting this topic again would make a cycle.
           let cursor: unknown = typeof value === 'object' ? (value as { id: unknown }).id : value
           for (let depth = 0; cursor != null && depth < 50; depth++) {
-            if (String(cursor) === String(id)) return 'A topic cannot be placed under itself or one of its own subtopics.'
+            if (String(cursor) === String(id)) return message(options, V.topicCycle)
             const parent = await req.payload.findByID({ collection: slug, id: cursor as string, depth: 0, req, disableErrors: true })
             cursor = (parent as { parent?: unknown } | null)?.parent ?? null
           }

@@ -15,6 +15,7 @@ import { subscribersCollection } from '../collections/subscribers.js'
 import { loginAttemptsCollection } from '../collections/loginAttempts.js'
 import { accessibilityStatementGlobal } from './globals/accessibilityStatement.js'
 import { siteSettingsGlobal } from './globals/siteSettings.js'
+import { withAdminDefaults } from './admin/adminConfig.js'
 import { hardenAuthCollection } from './auth/hardenAuthCollection.js'
 import { guardLockedDocuments } from './locks/lockOwner.js'
 import { hardenUploadCollection } from './uploads/hardenUploadCollection.js'
@@ -80,7 +81,7 @@ export const newsroomPlugin =
     const own = (config.collections ?? []).map((c) => hardenAuthCollection(c, options))
 
     return {
-      ...config,
+      ...withAdminDefaults(config),
       db: guardSchemaPush(config.db, options.search),
       // The body fields are rich text: a project without a default editor gets Lexical.
       editor: config.editor ?? lexicalEditor(),

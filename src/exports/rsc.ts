@@ -1,5 +1,9 @@
 export { DigestRunsHeader } from '../admin/DigestRunsHeader.js'
 export { SubscriberStats } from '../admin/SubscriberStats.js'
+export { ScheduledCell } from '../admin/ScheduledCell.js'
+export { EditorDashboard } from '../admin/EditorDashboard.js'
+export { CurrentView, CurrentNavLink } from '../admin/CurrentView.js'
+export { ListQuickFilters } from '../admin/ListQuickFilters.js'
 
 // The public pages (src/site): server components, their metadata, and the loaders behind them.
 export { SiteShell } from '../site/components/SiteShell.js'

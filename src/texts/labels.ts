@@ -25,6 +25,7 @@ export const L = {
   url: { sv: 'Webbadress', en: 'URL' },
   publishedAt: { sv: 'Publiceringsdatum', en: 'Published date' },
   lastModified: { sv: 'Senast ändrad', en: 'Last modified' },
+  scheduled: { sv: 'Schemalagt', en: 'Scheduled' },
   start: { sv: 'Börjar', en: 'Starts' },
   end: { sv: 'Slutar', en: 'Ends' },
   allDay: { sv: 'Heldag', en: 'All day' },

@@ -38,7 +38,15 @@ describe.skipIf(databaseUnavailable())('bad input gets a 400 with a message', ()
     })
     expect(status).toBe(400)
     const endError = fieldErrors(body).find((e) => e.path === 'end')
-    expect(endError?.message).toMatch(/end must not be before the start/i)
+    // In the language of the request only: Swedish first (the admin's fallback), English when asked for.
+    expect(endError?.message).toBe('Slutet får inte vara före starten.')
+    const english = await fetch(`${n.baseUrl}/api/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en', authorization: editor },
+      body: JSON.stringify({ title: 'Backwards', start: '2027-05-10T10:00:00.000Z', end: '2027-05-10T09:00:00.000Z' }),
+    })
+    expect(english.status).toBe(400)
+    expect(fieldErrors((await english.json()) as ErrorBody).find((e) => e.path === 'end')?.message).toBe('The end must not be before the start.')
   })
 
   it('an event whose end is moved before its start by a later edit', async () => {

@@ -59,7 +59,7 @@ describe('invalid configuration stops start-up with a message naming the setting
     expect(slugs).toEqual(expect.arrayContaining(['news', 'events', 'press', 'topics', 'media']))
     const events = config.collections.find((c) => c.slug === 'events')!
     expect(events.labels.singular).toEqual({ sv: 'Kalenderhändelse', en: 'Calendar event' })
-    expect(events.versions && typeof events.versions === 'object' && events.versions.drafts).toMatchObject({ schedulePublish: true })
+    expect(events.versions && typeof events.versions === 'object' && events.versions.drafts).toMatchObject({ schedulePublish: { timeFormat: 'p' } })
   })
 
   it('overrides receive the default config and keep our hooks', async () => {

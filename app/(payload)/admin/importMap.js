@@ -1,3 +1,5 @@
+import { SlugDescription as SlugDescription_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { TitleCell as TitleCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,12 +23,22 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ScheduledCell as ScheduledCell_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { ListQuickFilters as ListQuickFilters_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { ScheduleDrawerDefaults as ScheduleDrawerDefaults_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { LocationCell as LocationCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { SubscriberStats as SubscriberStats_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { DigestRunsHeader as DigestRunsHeader_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { CurrentNavLink as CurrentNavLink_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { EditorDashboard as EditorDashboard_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
+import { AdminA11yFixes as AdminA11yFixes_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
+import { CurrentView as CurrentView_e05013ec33daf3c2c199b8bfca7ef5f5 } from 'payload-plugin-newsroom/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "payload-plugin-newsroom/client#SlugDescription": SlugDescription_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#TitleCell": TitleCell_afd665b91a05091de29060d0ee2665c0,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -50,7 +62,15 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "payload-plugin-newsroom/rsc#ScheduledCell": ScheduledCell_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/rsc#ListQuickFilters": ListQuickFilters_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/client#ScheduleDrawerDefaults": ScheduleDrawerDefaults_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/client#LocationCell": LocationCell_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/rsc#SubscriberStats": SubscriberStats_e05013ec33daf3c2c199b8bfca7ef5f5,
   "payload-plugin-newsroom/rsc#DigestRunsHeader": DigestRunsHeader_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/rsc#CurrentNavLink": CurrentNavLink_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/rsc#EditorDashboard": EditorDashboard_e05013ec33daf3c2c199b8bfca7ef5f5,
+  "payload-plugin-newsroom/client#AdminA11yFixes": AdminA11yFixes_afd665b91a05091de29060d0ee2665c0,
+  "payload-plugin-newsroom/rsc#CurrentView": CurrentView_e05013ec33daf3c2c199b8bfca7ef5f5,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
