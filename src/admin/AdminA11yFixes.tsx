@@ -11,7 +11,8 @@ const NAMES = {
 /**
  * Accessible names Payload 3.90 leaves out (axe `button-name`, `label`): its icon-only popup
  * buttons (the chevron beside "Publicera", the document's "…" menu), the date picker's clear
- * button, the list's row checkboxes and the date inputs (their label points at a wrapper). Adds `aria-label` where an element has no name; React
+ * button, the list's row checkboxes, the date inputs and the rich-text editor (their label
+ * points at a wrapper, or at nothing). Adds `aria-label` where an element has no name; React
  * does not manage these attributes, so it leaves them alone. A provider that renders its children.
  */
 export function AdminA11yFixes({ children }: { children?: React.ReactNode }) {
@@ -30,8 +31,9 @@ export function AdminA11yFixes({ children }: { children?: React.ReactNode }) {
       name('.table tbody input[type="checkbox"]:not([id^="field-"])', names.selectRow)
       name('.table thead input[type="checkbox"]', names.selectAll)
       // The date picker's input is not the element its field label points at (the label's `for` is the wrapper's id).
-      for (const input of document.querySelectorAll<HTMLInputElement>('.date-time-picker input:not([aria-label])')) {
-        const label = input.closest('.field-type')?.querySelector('label')?.textContent?.replace(/\*\s*$/, '').trim()
+      // Likewise the rich-text editor's editable area (a contenteditable textbox).
+      for (const input of document.querySelectorAll<HTMLElement>('.date-time-picker input:not([aria-label]), .ContentEditable__root:not([aria-label])')) {
+        const label = input.closest('.field-type')?.querySelector('.field-label, label')?.textContent?.replace(/\*\s*$/, '').trim()
         if (label) input.setAttribute('aria-label', label)
       }
     }
