@@ -53,8 +53,8 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
     defaultConfig,
     required: {
       beforeChange: [stampDates, recordsBeforeChange],
-      afterChange: [recordsAfterChange, indexAfterChange(options, key)],
-      beforeDelete: [refusePublishedDelete],
+      afterChange: [recordsAfterChange(options), indexAfterChange(options, key)],
+      beforeDelete: [refusePublishedDelete(options)],
       afterDelete: [indexAfterDelete(options, key)],
     },
   })

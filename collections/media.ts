@@ -23,5 +23,5 @@ export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionCon
     },
     fields: [{ name: 'alt', type: 'text', label: L.alt, required: true, localized: true }],
   }
-  return applyOverrides({ options, key: 'media', defaultConfig, required: { beforeDelete: [refuseUsedMediaDelete] } })
+  return applyOverrides({ options, key: 'media', defaultConfig, required: { beforeDelete: [refuseUsedMediaDelete(options)] } })
 }

@@ -1,4 +1,4 @@
-import type { CollectionSlug, Field } from 'payload'
+import type { Field } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options.js'
 
@@ -28,7 +28,7 @@ export const recordsFields = (o: ResolvedNewsroomOptions): Field[] => [
           name: 'reviewEditor',
           type: 'relationship',
           label: { sv: 'Ansvarig redaktör', en: 'Responsible editor' },
-          relationTo: o.records.usersSlug as CollectionSlug,
+          relationTo: o.records.usersSlug,
           admin: { position: 'sidebar' },
         } satisfies Field,
       ]
