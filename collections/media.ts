@@ -5,7 +5,7 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { anyone, loggedIn } from '../src/access.js'
-import { L } from '../src/labels.js'
+import { L } from '../src/texts/labels.js'
 import { refuseUsedMediaDelete } from '../src/records/contentHooks.js'
 import { applyOverrides } from './applyOverrides.js'
 

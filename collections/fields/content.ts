@@ -2,7 +2,7 @@ import type { Field } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../../src/options.js'
 
-import { L } from '../../src/labels.js'
+import { L } from '../../src/texts/labels.js'
 import { recordsFields } from '../../src/records/recordsFields.js'
 import { relatedField } from './related.js'
 import { slugField } from './slug.js'

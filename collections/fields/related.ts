@@ -1,6 +1,6 @@
 import type { ArrayField } from 'payload'
 
-import { L } from '../../src/labels.js'
+import { L } from '../../src/texts/labels.js'
 import { isAbsoluteHttpUrl } from '../../src/validation.js'
 
 /** "Relaterad information": links to another newsroom item or to an external website. */
@@ -8,7 +8,7 @@ export const relatedField = (itemSlugs: string[]): ArrayField => ({
   name: 'related',
   type: 'array',
   label: L.related,
-  labels: { singular: { sv: 'Länk', en: 'Link' }, plural: { sv: 'Länkar', en: 'Links' } },
+  labels: L.links,
   fields: [
     {
       name: 'linkType',
