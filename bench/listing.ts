@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks'
 
 import { sql } from '@payloadcms/db-sqlite'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
-import { type CollectionSlug, getPayload, handleEndpoints, type Payload, type SanitizedConfig, type Where } from 'payload'
+import { getPayload, handleEndpoints, type Payload, type SanitizedConfig, type Where } from 'payload'
 
 import type { ListingItem } from '../src/listing/types'
 
@@ -140,7 +140,7 @@ async function createTopics(payload: Payload) {
   const parents = new Map<string, string | null>()
   for (const t of generatedTopics) {
     const parent = t.parent ? topics.get(t.parent)! : undefined
-    const doc = await payload.create({ collection: 'topics' as CollectionSlug, data: { title: t.title, slug: t.slug, parent: parent?.raw } as never })
+    const doc = await payload.create({ collection: 'topics', data: { title: t.title, slug: t.slug, parent: parent?.raw } as never })
     topics.set(t.slug, { id: String(doc.id), raw: doc.id, title: t.title })
     parents.set(String(doc.id), parent?.id ?? null)
   }
@@ -153,7 +153,7 @@ async function createViaLocalApi(ctx: Ctx, from: number, to: number) {
   for (let i = from; i < to; i++) {
     const item = generateItem(i)
     await ctx.payload.create({
-      collection: item.collection as CollectionSlug,
+      collection: item.collection,
       depth: 0,
       data: generatedItemData(item, i, (slug) => ctx.topics.get(slug)!.raw) as never,
     })
@@ -170,7 +170,7 @@ function topicPath(ids: string[], parents: Map<string, string | null>) {
 }
 
 async function maxId(payload: Payload, collection: Collection): Promise<number> {
-  const { docs } = await payload.find({ collection: collection as CollectionSlug, sort: '-id', limit: 1, depth: 0, pagination: false })
+  const { docs } = await payload.find({ collection: collection, sort: '-id', limit: 1, depth: 0, pagination: false })
   return docs.length ? Number(docs[0]!.id) : 0
 }
 
@@ -318,10 +318,10 @@ async function naiveFirstPage(payload: Payload) {
   const [finds, counts] = await Promise.all([
     Promise.all(
       COLLECTIONS.map((c) =>
-        payload.find({ collection: c as CollectionSlug, where, sort: '-publishedAt', limit: 10, depth: 0, locale: 'sv', pagination: false }),
+        payload.find({ collection: c, where, sort: '-publishedAt', limit: 10, depth: 0, locale: 'sv', pagination: false }),
       ),
     ),
-    Promise.all(COLLECTIONS.map((c) => payload.count({ collection: c as CollectionSlug, where }))),
+    Promise.all(COLLECTIONS.map((c) => payload.count({ collection: c, where }))),
   ])
   const docs = finds
     .flatMap((f) => f.docs as unknown as { publishedAt: string }[])
@@ -460,7 +460,7 @@ export async function runListingBench(o: ListingBenchOptions): Promise<ListingBe
     if (kind === 'postgres') await rawQuery(ctx, 'VACUUM ANALYZE')
     const samples: { type: Collection; id: number }[] = []
     for (const c of COLLECTIONS) {
-      const { docs } = await ctx.payload.find({ collection: c as CollectionSlug, where: { _status: { equals: 'published' } }, sort: '-id', limit: 2, depth: 0, pagination: false })
+      const { docs } = await ctx.payload.find({ collection: c, where: { _status: { equals: 'published' } }, sort: '-id', limit: 2, depth: 0, pagination: false })
       for (const d of docs) samples.push({ type: c, id: Number(d.id) })
     }
     const diffs = bulk.docs ? await verifyBulk(ctx, samples) : []

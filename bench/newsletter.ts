@@ -25,7 +25,7 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 
 import { sql } from '@payloadcms/db-sqlite'
-import { type CollectionSlug, getPayload, type Payload } from 'payload'
+import { getPayload, type Payload } from 'payload'
 import { SMTPServer } from 'smtp-server'
 
 import { createConfig } from '../payload.config'
@@ -118,7 +118,7 @@ async function createContent(payload: Payload) {
   const topicIds: (string | number)[] = []
   const bySlug = new Map<string, string | number>()
   for (const t of TOPICS) {
-    const doc = await payload.create({ collection: 'topics' as CollectionSlug, data: { title: t.title, slug: t.slug, parent: t.parent ? bySlug.get(t.parent) : undefined } as never })
+    const doc = await payload.create({ collection: 'topics', data: { title: t.title, slug: t.slug, parent: t.parent ? bySlug.get(t.parent) : undefined } as never })
     bySlug.set(t.slug, doc.id)
     topicIds.push(doc.id)
   }
@@ -126,7 +126,7 @@ async function createContent(payload: Payload) {
   for (let i = 0; i < 30; i++) {
     const topics = [topicIds[i % topicIds.length]!, ...(i % 3 === 0 ? [topicIds[(i + 2) % topicIds.length]!] : [])]
     await payload.create({
-      collection: 'news' as CollectionSlug,
+      collection: 'news',
       data: { _status: 'published', title: `Nyhet ${i + 1}: ${TOPICS[i % TOPICS.length]!.title}`, summary: `Ingress till nyhet ${i + 1}, ett par meningar lång. `.repeat(3), topics } as never,
     })
     items++
@@ -134,7 +134,7 @@ async function createContent(payload: Payload) {
   const start = Date.now() + 7 * 86400_000
   for (let i = 0; i < 2; i++) {
     await payload.create({
-      collection: 'events' as CollectionSlug,
+      collection: 'events',
       data: { _status: 'published', title: `Seminarium ${i + 1}`, summary: 'Ett seminarium.', start: new Date(start + i * 86400_000).toISOString(), end: new Date(start + i * 86400_000 + 3600_000).toISOString(), topics: [topicIds[i]!] } as never,
     })
     items++

@@ -3,8 +3,9 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { adminsOnly } from '../src/access.js'
-import { L } from '../src/labels.js'
 import { AUDIT_ACTIONS } from '../src/records/auditActions.js'
+import { L } from '../src/texts/labels.js'
+import { AUDIT_ACTION_LABELS, R } from '../src/texts/records.js'
 
 const never = () => false
 
@@ -18,7 +19,7 @@ export const auditLogCollection = (options: ResolvedNewsroomOptions): Collection
   const { slug, overrides } = options.records.auditLog
   const defaultConfig: CollectionConfig = {
     slug,
-    labels: { singular: { sv: 'Loggpost', en: 'Audit entry' }, plural: { sv: 'Granskningslogg', en: 'Audit log' } },
+    labels: R.auditLog,
     admin: {
       group: L.group,
       useAsTitle: 'summary',
@@ -28,25 +29,25 @@ export const auditLogCollection = (options: ResolvedNewsroomOptions): Collection
     access: { read: adminsOnly, create: never, update: never, delete: never },
     defaultSort: '-at',
     fields: [
-      { name: 'at', type: 'date', label: { sv: 'Tid', en: 'Time' }, required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      { name: 'at', type: 'date', label: R.at, required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
       {
         name: 'action',
         type: 'select',
-        label: { sv: 'Händelse', en: 'Action' },
+        label: R.action,
         required: true,
         index: true,
-        options: AUDIT_ACTIONS.map((a) => ({ value: a.value, label: a.label })),
+        options: AUDIT_ACTIONS.map((value) => ({ value, label: AUDIT_ACTION_LABELS[value] })),
       },
-      { name: 'collection', type: 'text', label: { sv: 'Samling', en: 'Collection' }, required: true, index: true },
-      { name: 'document', type: 'text', label: { sv: 'Dokument-id', en: 'Document ID' }, required: true, index: true },
+      { name: 'collection', type: 'text', label: R.collection, required: true, index: true },
+      { name: 'document', type: 'text', label: R.document, required: true, index: true },
       { name: 'title', type: 'text', label: L.title },
-      { name: 'version', type: 'text', label: { sv: 'Version', en: 'Version' } },
-      { name: 'user', type: 'text', label: { sv: 'Användare', en: 'User' }, index: true },
-      { name: 'userId', type: 'text', label: { sv: 'Användar-id', en: 'User ID' } },
-      { name: 'job', type: 'text', label: { sv: 'Jobb', en: 'Job' } },
-      { name: 'reason', type: 'textarea', label: { sv: 'Skäl', en: 'Reason' } },
-      { name: 'rule', type: 'text', label: { sv: 'Gallringsbeslut', en: 'Retention rule' } },
-      { name: 'details', type: 'json', label: { sv: 'Detaljer', en: 'Details' } },
+      { name: 'version', type: 'text', label: R.version },
+      { name: 'user', type: 'text', label: R.user, index: true },
+      { name: 'userId', type: 'text', label: R.userId },
+      { name: 'job', type: 'text', label: R.job },
+      { name: 'reason', type: 'textarea', label: R.reason },
+      { name: 'rule', type: 'text', label: R.rule },
+      { name: 'details', type: 'json', label: R.details },
       { name: 'summary', type: 'text', admin: { hidden: true } },
     ],
   }

@@ -7,7 +7,7 @@ import { loggedIn, publishedOrLoggedIn } from '../src/access.js'
 import { TIME_FORMAT } from '../src/admin/dateFormats.js'
 import { stampDates } from '../src/hooks/stampDates.js'
 import { indexAfterChange, indexAfterDelete } from '../src/listing/hooks.js'
-import { L } from '../src/labels.js'
+import { L } from '../src/texts/labels.js'
 import { recordsAfterChange, recordsBeforeChange, refusePublishedDelete } from '../src/records/contentHooks.js'
 import { applyOverrides } from './applyOverrides.js'
 import { contentFields } from './fields/content.js'
@@ -67,8 +67,8 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
     defaultConfig,
     required: {
       beforeChange: [stampDates, recordsBeforeChange],
-      afterChange: [recordsAfterChange, indexAfterChange(options, key)],
-      beforeDelete: [refusePublishedDelete],
+      afterChange: [recordsAfterChange(options), indexAfterChange(options, key)],
+      beforeDelete: [refusePublishedDelete(options)],
       afterDelete: [indexAfterDelete(options, key)],
     },
   })

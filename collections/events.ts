@@ -2,7 +2,7 @@ import type { CollectionConfig, Validate } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
-import { L } from '../src/labels.js'
+import { L } from '../src/texts/labels.js'
 import { dayAndTime, dateOnly } from '../src/admin/dateFormats.js'
 import { message, optionalHttpUrl, V } from '../src/validation.js'
 import { contentCollection } from './contentCollection.js'

@@ -5,7 +5,7 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { anyone, loggedIn } from '../src/access.js'
-import { L } from '../src/labels.js'
+import { L } from '../src/texts/labels.js'
 import { refuseUsedMediaDelete } from '../src/records/contentHooks.js'
 import { applyOverrides } from './applyOverrides.js'
 
@@ -33,5 +33,5 @@ export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionCon
     },
     fields: [{ name: 'alt', type: 'text', label: L.alt, required: true, localized: true }],
   }
-  return applyOverrides({ options, key: 'media', defaultConfig, required: { beforeDelete: [refuseUsedMediaDelete] } })
+  return applyOverrides({ options, key: 'media', defaultConfig, required: { beforeDelete: [refuseUsedMediaDelete(options)] } })
 }

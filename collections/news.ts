@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
-import { L } from '../src/labels.js'
+import { L } from '../src/texts/labels.js'
 import { contentCollection } from './contentCollection.js'
 
 export const newsCollection = (options: ResolvedNewsroomOptions): CollectionConfig =>

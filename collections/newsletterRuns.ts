@@ -4,7 +4,8 @@ import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { adminsOnly } from '../src/access.js'
 import { dayAndTime } from '../src/admin/dateFormats.js'
-import { L } from '../src/labels.js'
+import { L } from '../src/texts/labels.js'
+import { N } from '../src/texts/newsletter.js'
 import { applyOverrides } from './applyOverrides.js'
 
 const readOnlyForAdmins = { read: adminsOnly, create: () => false, update: () => false, delete: adminsOnly }
@@ -15,7 +16,7 @@ export const digestRunsCollection = (options: ResolvedNewsroomOptions): Collecti
 
 const digestRunsConfig = (options: ResolvedNewsroomOptions): CollectionConfig => ({
   slug: options.collections.digestRuns.slug,
-  labels: { singular: { sv: 'Utskick', en: 'Digest run' }, plural: { sv: 'Utskick', en: 'Digest runs' } },
+  labels: N.digestRuns,
   defaultSort: '-startedAt',
   admin: {
     group: L.group,
@@ -26,22 +27,22 @@ const digestRunsConfig = (options: ResolvedNewsroomOptions): CollectionConfig =>
   access: { read: adminsOnly, create: () => false, update: () => false, delete: () => false },
   graphQL: false,
   fields: [
-    { name: 'periodKey', type: 'text', label: { sv: 'Period', en: 'Period' }, required: true, index: true },
+    { name: 'periodKey', type: 'text', label: N.periodKey, required: true, index: true },
     {
       name: 'frequency',
       type: 'select',
-      label: { sv: 'Frekvens', en: 'Frequency' },
+      label: N.frequency,
       required: true,
       options: [
-        { value: 'daily', label: { sv: 'Dagligt', en: 'Daily' } },
-        { value: 'weekly', label: { sv: 'Veckovis', en: 'Weekly' } },
+        { value: 'daily', label: N.dailyRun },
+        { value: 'weekly', label: N.weekly },
       ],
     },
-    { name: 'startedAt', type: 'date', label: { sv: 'Startat', en: 'Started' }, required: true, admin: { date: dayAndTime } },
-    { name: 'finishedAt', type: 'date', label: { sv: 'Klart', en: 'Finished' }, admin: { date: dayAndTime } },
-    { name: 'sent', type: 'number', label: { sv: 'Skickade', en: 'Sent' }, defaultValue: 0 },
-    { name: 'skipped', type: 'number', label: { sv: 'Hoppade över', en: 'Skipped' }, defaultValue: 0 },
-    { name: 'failed', type: 'number', label: { sv: 'Misslyckade', en: 'Failed' }, defaultValue: 0 },
+    { name: 'startedAt', type: 'date', label: N.startedAt, required: true, admin: { date: dayAndTime } },
+    { name: 'finishedAt', type: 'date', label: N.finishedAt, admin: { date: dayAndTime } },
+    { name: 'sent', type: 'number', label: N.sent, defaultValue: 0 },
+    { name: 'skipped', type: 'number', label: N.skipped, defaultValue: 0 },
+    { name: 'failed', type: 'number', label: N.failed, defaultValue: 0 },
   ],
 })
 
@@ -54,7 +55,7 @@ export const digestDeliveriesCollection = (options: ResolvedNewsroomOptions): Co
 
 const digestDeliveriesConfig = (options: ResolvedNewsroomOptions): CollectionConfig => ({
   slug: options.collections.digestDeliveries.slug,
-  labels: { singular: { sv: 'Leverans', en: 'Delivery' }, plural: { sv: 'Leveranser', en: 'Deliveries' } },
+  labels: N.digestDeliveries,
   admin: { group: L.group, useAsTitle: 'dedupeKey', defaultColumns: ['dedupeKey', 'status', 'attempts', 'lastError'] },
   access: readOnlyForAdmins,
   graphQL: false,

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { isEmailAddress } from '../src/emailAddress.js'
-import { L } from '../src/labels.js'
+import { L } from '../src/texts/labels.js'
 import { message, V } from '../src/validation.js'
 import { contentCollection } from './contentCollection.js'
 
@@ -18,7 +18,7 @@ export const pressCollection = (options: ResolvedNewsroomOptions): CollectionCon
         name: 'contacts',
         type: 'array',
         label: L.contacts,
-        labels: { singular: { sv: 'Kontaktperson', en: 'Contact person' }, plural: L.contacts },
+        labels: L.contactPersons,
         fields: [
           { name: 'name', type: 'text', label: L.name, required: true },
           { name: 'role', type: 'text', label: L.role, localized: true },

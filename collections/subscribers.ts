@@ -3,9 +3,10 @@ import type { CollectionBeforeDeleteHook, CollectionConfig, FieldHook } from 'pa
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { adminsOnly } from '../src/access.js'
-import { T } from '../src/admin/text.js'
+import { T } from '../src/texts/admin.js'
 import { dayAndTime } from '../src/admin/dateFormats.js'
-import { L } from '../src/labels.js'
+import { L } from '../src/texts/labels.js'
+import { N } from '../src/texts/newsletter.js'
 import { TASK_SEND_MAIL, TASK_SIGNUP } from '../src/newsletter/common.js'
 import { hashToken } from '../src/newsletter/tokens.js'
 import { applyOverrides } from './applyOverrides.js'
@@ -52,7 +53,7 @@ const eraseSubscriber =
 
 const subscribersConfig = (options: ResolvedNewsroomOptions): CollectionConfig => ({
   slug: options.collections.subscribers.slug,
-  labels: { singular: { sv: 'Prenumerant', en: 'Subscriber' }, plural: { sv: 'Prenumeranter', en: 'Subscribers' } },
+  labels: N.subscribers,
   admin: {
     group: L.group,
     useAsTitle: 'email',
@@ -68,15 +69,15 @@ const subscribersConfig = (options: ResolvedNewsroomOptions): CollectionConfig =
     {
       name: 'status',
       type: 'select',
-      label: { sv: 'Status', en: 'Status' },
+      label: N.status,
       required: true,
       index: true,
       defaultValue: 'pending',
       options: [
-        { value: 'pending', label: { sv: 'Väntar på bekräftelse', en: 'Pending' } },
-        { value: 'active', label: { sv: 'Aktiv', en: 'Active' } },
-        { value: 'unsubscribed', label: { sv: 'Avslutad', en: 'Unsubscribed' } },
-        { value: 'bounced', label: { sv: 'Studsar', en: 'Bounced' } },
+        { value: 'pending', label: N.pending },
+        { value: 'active', label: N.active },
+        { value: 'unsubscribed', label: N.unsubscribed },
+        { value: 'bounced', label: N.bounced },
       ],
     },
     {
@@ -85,36 +86,36 @@ const subscribersConfig = (options: ResolvedNewsroomOptions): CollectionConfig =
       label: L.topicsField,
       relationTo: options.collections.topics.slug,
       hasMany: true,
-      admin: { description: { sv: 'Tomt = alla ämnen', en: 'Empty = every topic' } },
+      admin: { description: N.topicsHelp },
     },
-    { name: 'locale', type: 'select', label: { sv: 'Språk', en: 'Language' }, required: true, defaultValue: options.defaultLocale, options: options.locales.map((l) => ({ value: l, label: l })) },
+    { name: 'locale', type: 'select', label: N.locale, required: true, defaultValue: options.defaultLocale, options: options.locales.map((l) => ({ value: l, label: l })) },
     {
       name: 'frequency',
       type: 'select',
-      label: { sv: 'Frekvens', en: 'Frequency' },
+      label: N.frequency,
       required: true,
       index: true,
       defaultValue: 'weekly',
       options: [
-        { value: 'daily', label: { sv: 'Dagligen', en: 'Daily' } },
-        { value: 'weekly', label: { sv: 'Veckovis', en: 'Weekly' } },
+        { value: 'daily', label: N.daily },
+        { value: 'weekly', label: N.weekly },
       ],
     },
     {
       name: 'consent',
       type: 'group',
-      label: { sv: 'Samtycke', en: 'Consent' },
+      label: N.consent,
       fields: [
-        { name: 'at', type: 'date', label: { sv: 'Tidpunkt', en: 'At' }, admin: { date: dayAndTime } },
-        { name: 'wordingVersion', type: 'text', label: { sv: 'Version av samtyckestexten', en: 'Wording version' } },
-        { name: 'sourcePage', type: 'text', label: { sv: 'Sida där samtycket gavs', en: 'Source page' } },
+        { name: 'at', type: 'date', label: N.consentAt, admin: { date: dayAndTime } },
+        { name: 'wordingVersion', type: 'text', label: N.wordingVersion },
+        { name: 'sourcePage', type: 'text', label: N.sourcePage },
       ],
     },
-    { name: 'confirmedAt', type: 'date', label: { sv: 'Bekräftad', en: 'Confirmed' }, admin: { readOnly: true, date: dayAndTime } },
-    { name: 'unsubscribedAt', type: 'date', label: { sv: 'Avslutad', en: 'Unsubscribed' }, admin: { readOnly: true, date: dayAndTime } },
-    { name: 'lastDigestAt', type: 'date', label: { sv: 'Senaste utskick', en: 'Last digest' }, admin: { readOnly: true, date: dayAndTime } },
+    { name: 'confirmedAt', type: 'date', label: N.confirmedAt, admin: { readOnly: true, date: dayAndTime } },
+    { name: 'unsubscribedAt', type: 'date', label: N.unsubscribedAt, admin: { readOnly: true, date: dayAndTime } },
+    { name: 'lastDigestAt', type: 'date', label: N.lastDigestAt, admin: { readOnly: true, date: dayAndTime } },
     /** Deliveries that failed in a row; reset by a sent one. `bounceAfter` in a row → bounced. */
-    { name: 'failedInRow', type: 'number', label: { sv: 'Misslyckade i rad', en: 'Failed in a row' }, defaultValue: 0, admin: { readOnly: true } },
+    { name: 'failedInRow', type: 'number', label: N.failedInRow, defaultValue: 0, admin: { readOnly: true } },
     /** Preferences asked for by an already active subscriber; applied when the mailed link is confirmed. */
     { name: 'pendingPreferences', type: 'json', ...internal },
     { name: 'confirmTokenHash', type: 'text', index: true, ...internal },

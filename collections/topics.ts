@@ -5,9 +5,11 @@ import { relationship } from 'payload/shared'
 import type { ResolvedNewsroomOptions } from '../src/options.js'
 
 import { anyone, loggedIn } from '../src/access.js'
-import { L } from '../src/labels.js'
+import { L } from '../src/texts/labels.js'
 import { message, V } from '../src/validation.js'
 import { topicAfterChange, topicAfterDelete } from '../src/listing/hooks.js'
+import { topicAncestors, topicIdOf } from '../src/topicAncestors.js'
+import { topicParents } from '../src/topicParents.js'
 import { applyOverrides } from './applyOverrides.js'
 import { slugField } from './fields/slug.js'
 
@@ -37,14 +39,11 @@ export const topicsCollection = (options: ResolvedNewsroomOptions): CollectionCo
           const exists = await relationship(value as never, options as never)
           if (exists !== true) return exists
           const { id, req } = options
-          if (!value || !id) return true
-          // Walk up from the chosen parent: meeting this topic again would make a cycle.
-          let cursor: unknown = typeof value === 'object' ? (value as { id: unknown }).id : value
-          for (let depth = 0; cursor != null && depth < 50; depth++) {
-            if (String(cursor) === String(id)) return message(options, V.topicCycle)
-            const parent = await req.payload.findByID({ collection: slug, id: cursor as string, depth: 0, req, disableErrors: true })
-            cursor = (parent as { parent?: unknown } | null)?.parent ?? null
-          }
+          const parent = topicIdOf(value)
+          if (!parent || !id) return true
+          // This topic among the chosen parent and its ancestors would make a cycle.
+          const parents = await topicParents(req.payload, slug, req)
+          if (topicAncestors(parent, (x) => parents.get(x)).includes(String(id))) return message(options, V.topicCycle)
           return true
         }) as Validate,
       },

@@ -4,11 +4,15 @@ export { slugify } from './slugify.js'
 export type { CollectionOverride, Labels, NewsroomOptions, ResolvedNewsroomOptions } from './types.js'
 export { adminsOnly, isAdminUser, loggedIn } from './access.js'
 export { rebuildIndex, reindexAll, runDigest } from './scripts.js'
-export { dueForReview } from './records/dueForReview.js'
-export { exportRecordsToDir, exportRecordsZip } from './records/exportRecords.js'
-export { pruneDraftVersions } from './records/pruneDrafts.js'
-export { sendReviewReminders } from './records/reviewReminders.js'
-export { mediaUsedByPublished, wasEverPublished } from './records/wasEverPublished.js'
+export {
+  dueForReview,
+  exportRecordsToDir,
+  exportRecordsZip,
+  mediaUsedByPublished,
+  pruneDraftVersions,
+  sendReviewReminders,
+  wasEverPublished,
+} from './records/publicApi.js'
 export { findPublishedItem, parseItemAddress, type ItemDetail, type ItemLookup } from './endpoints/itemDetail.js'
 export { TYPE_LABELS, type TypeFacet } from './listing/typeLabels.js'
 export type { ImageSize, ListingImage, ListingItem } from './listing/types.js'

@@ -103,12 +103,12 @@ export const newsroomPlugin =
               options.cors,
             ),
             ...subscribersAdminEndpoints(options),
-            ...recordsEndpoints,
+            ...recordsEndpoints(options),
           ]
         : config.endpoints,
       onInit: guardEveryCollectionOnInit(async (payload) => {
         guardLockedDocuments(payload)
-        markScheduledRuns(payload)
+        markScheduledRuns(payload, options)
         await config.onInit?.(payload)
         // After the app's own onInit, which may run the migrations.
         await checkWordIndex(payload, options.search)

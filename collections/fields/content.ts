@@ -3,7 +3,7 @@ import type { Field } from 'payload'
 import type { ResolvedNewsroomOptions } from '../../src/options.js'
 
 import { dayAndTime } from '../../src/admin/dateFormats.js'
-import { L } from '../../src/labels.js'
+import { L } from '../../src/texts/labels.js'
 import { recordsFields } from '../../src/records/recordsFields.js'
 import { relatedField } from './related.js'
 import { slugField } from './slug.js'

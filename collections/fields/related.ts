@@ -1,6 +1,6 @@
 import type { ArrayField } from 'payload'
 
-import { L } from '../../src/labels.js'
+import { L } from '../../src/texts/labels.js'
 import { isAbsoluteHttpUrl, message, V } from '../../src/validation.js'
 
 /** "Relaterad information": links to another newsroom item or to an external website. */
@@ -14,7 +14,7 @@ export const relatedField = (itemSlugs: string[]): ArrayField => ({
   type: 'array',
   label: L.related,
   admin: noList,
-  labels: { singular: { sv: 'Länk', en: 'Link' }, plural: { sv: 'Länkar', en: 'Links' } },
+  labels: L.links,
   fields: [
     // Payload's own row id (hidden, 24 hex digits as its ObjectId makes), declared to keep it out of the filter builder.
     {

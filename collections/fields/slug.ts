@@ -1,6 +1,6 @@
 import type { TextField } from 'payload'
 
-import { L } from '../../src/labels.js'
+import { L } from '../../src/texts/labels.js'
 import { slugify } from '../../src/slugify.js'
 import { message, V } from '../../src/validation.js'
 

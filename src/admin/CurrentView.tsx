@@ -8,7 +8,8 @@ import { pluginOptions } from '../pluginOptions.js'
 import { CURRENT_VIEW_PATH } from './currentViewPath.js'
 import { formatWhen } from './formatWhen.js'
 import { upcomingScheduled } from './scheduledJobs.js'
-import { lang, T } from './text.js'
+import { T } from '../texts/admin.js'
+import { adminLang as lang } from '../texts/lang.js'
 
 const LIMIT = 50
 

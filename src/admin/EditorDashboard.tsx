@@ -6,7 +6,8 @@ import { isAdminUser } from '../access.js'
 import { pluginOptions } from '../pluginOptions.js'
 import { formatWhen } from './formatWhen.js'
 import { upcomingScheduled } from './scheduledJobs.js'
-import { lang, T } from './text.js'
+import { T } from '../texts/admin.js'
+import { adminLang as lang } from '../texts/lang.js'
 
 type Kind = 'news' | 'events' | 'press'
 const KINDS: Kind[] = ['news', 'events', 'press']

@@ -5,7 +5,8 @@ import React from 'react'
 import { pluginOptions } from '../pluginOptions.js'
 import { parseBracketParams, toBracketQuery } from './query.js'
 import { upcomingScheduled } from './scheduledJobs.js'
-import { lang, T } from './text.js'
+import { T } from '../texts/admin.js'
+import { adminLang as lang } from '../texts/lang.js'
 
 const bar: React.CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.5rem 1.5rem', margin: '0 0 1.5rem' }
 const link: React.CSSProperties = { color: 'var(--theme-text)', whiteSpace: 'nowrap' }

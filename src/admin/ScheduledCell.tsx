@@ -4,7 +4,8 @@ import React, { cache } from 'react'
 
 import { formatWhen } from './formatWhen.js'
 import { upcomingScheduled } from './scheduledJobs.js'
-import { lang, T } from './text.js'
+import { T } from '../texts/admin.js'
+import { adminLang as lang } from '../texts/lang.js'
 
 // One query per list page and collection, not one per row.
 const scheduledFor = cache(async (payload: DefaultServerCellComponentProps['payload'], collection: string) => upcomingScheduled(payload, collection, 1000))

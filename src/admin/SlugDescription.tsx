@@ -4,7 +4,8 @@ import { useFormFields, useTranslation } from '@payloadcms/ui'
 import React from 'react'
 
 import { slugify } from '../slugify.js'
-import { lang, T } from './text.js'
+import { T } from '../texts/admin.js'
+import { adminLang as lang } from '../texts/lang.js'
 
 /**
  * The slug's help text, and a notice when the slug made from the title was taken, so the item got

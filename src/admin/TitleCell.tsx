@@ -5,7 +5,8 @@ import type { DefaultCellComponentProps } from 'payload'
 import { DefaultCell, useTranslation } from '@payloadcms/ui'
 import React from 'react'
 
-import { lang, T } from './text.js'
+import { T } from '../texts/admin.js'
+import { adminLang as lang } from '../texts/lang.js'
 
 /** The title column: a draft without a title is "Utkast utan rubrik (nr 12)", not "<Ingen Rubrik>", and still links to its form. */
 export function TitleCell(props: DefaultCellComponentProps) {

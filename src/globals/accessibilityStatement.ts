@@ -3,7 +3,7 @@ import type { GlobalConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../options.js'
 
 import { anyone, loggedIn } from '../access.js'
-import { L } from '../labels.js'
+import { L } from '../texts/labels.js'
 
 /** The accessibility statement (Tillgänglighetsredogörelse) the Swedish accessibility law (DOS-lagen) asks for, at /tillganglighet. */
 export const accessibilityStatementGlobal = (options: ResolvedNewsroomOptions): GlobalConfig => ({

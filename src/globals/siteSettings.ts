@@ -3,7 +3,7 @@ import type { CollectionSlug, GlobalConfig, Validate } from 'payload'
 import type { ResolvedNewsroomOptions } from '../options.js'
 
 import { anyone, loggedIn } from '../access.js'
-import { L } from '../labels.js'
+import { L } from '../texts/labels.js'
 import { isAbsoluteHttpUrl } from '../validation.js'
 import { SITE_DEFAULTS } from './siteDefaults.js'
 

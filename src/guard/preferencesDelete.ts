@@ -18,9 +18,9 @@ export const deletePreferenceEndpoint: Endpoint = {
     if (!user) throw new UnauthorizedError(req.t)
     const key = req.routeParams?.key
     const where: Where = { and: [{ key: { equals: key } }, { 'user.value': { equals: user.id } }, { 'user.relationTo': { equals: user.collection } }] }
-    const { docs } = await payload.find({ collection: PREFERENCES as never, where, limit: 1, depth: 0, overrideAccess: true, req })
+    const { docs } = await payload.find({ collection: PREFERENCES, where, limit: 1, depth: 0, overrideAccess: true, req })
     if (!docs[0]) throw new NotFound(req.t)
-    const deleted = await payload.delete({ collection: PREFERENCES as never, id: docs[0].id, depth: 0, overrideAccess: true, req })
+    const deleted = await payload.delete({ collection: PREFERENCES, id: docs[0].id, depth: 0, overrideAccess: true, req })
     return Response.json({ ...deleted, message: req.t('general:deletedSuccessfully') }, { status: 200 })
   },
 }

@@ -19,7 +19,7 @@ export async function assertRelationsExist(data: Record<string, unknown>, fields
   for (const ref of refs) bySlug.set(ref.slug, [...(bySlug.get(ref.slug) ?? []), ref])
   for (const [slug, list] of bySlug) {
     const ids = [...new Set(list.map((r) => r.id))]
-    const { docs } = await req.payload.find({ collection: slug as never, where: { id: { in: ids } }, depth: 0, limit: ids.length, pagination: false, overrideAccess: true, req })
+    const { docs } = await req.payload.find({ collection: slug, where: { id: { in: ids } }, depth: 0, limit: ids.length, pagination: false, overrideAccess: true, req })
     const found = new Set(docs.map((d) => String((d as { id: unknown }).id)))
     const missing = list.find((r) => !found.has(String(r.id)))
     if (missing) throw new BadInput(`${missing.path}: there is no ${slug} with id ${show(missing.id)}`)
@@ -43,7 +43,7 @@ function collect(data: Record<string, unknown>, fields: readonly FlattenedField[
           if (typeof field.relationTo === 'string') {
             slug = field.relationTo
             id = isPlainObject(item) && 'id' in item ? item.id : item
-          } else if (isPlainObject(item) && typeof item.relationTo === 'string' && field.relationTo.includes(item.relationTo as never)) {
+          } else if (isPlainObject(item) && typeof item.relationTo === 'string' && field.relationTo.includes(item.relationTo)) {
             slug = item.relationTo
             id = isPlainObject(item.value) && 'id' in item.value ? item.value.id : item.value
           }

@@ -1,8 +1,7 @@
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import type { AuditAction } from './auditActions.js'
 
-import { pluginOptions as newsroomOptions } from '../pluginOptions.js'
 import { currentJob } from './jobContext.js'
 
 export type Actor = { user: string | null; userId: string | null; job: string | null }
@@ -31,9 +30,8 @@ export type AuditEntry = {
   details?: unknown
 }
 
-/** Writes one audit row with `req`, so it is part of the transaction of the change it records. */
-export async function writeAudit(req: PayloadRequest, entry: AuditEntry, actor: Actor = actorOf(req)) {
-  const slug = newsroomOptions(req.payload).records.auditLog.slug as CollectionSlug
+/** Writes one row into the audit log `slug` with `req`, so it is part of the transaction of the change it records. */
+export async function writeAudit(req: PayloadRequest, slug: string, entry: AuditEntry, actor: Actor = actorOf(req)) {
   const at = new Date().toISOString()
   await req.payload.create({
     collection: slug,

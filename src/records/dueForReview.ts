@@ -1,6 +1,6 @@
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
 
-import { pluginOptions as newsroomOptions } from '../pluginOptions.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
 
 export type DueItem = {
   type: 'news' | 'events' | 'press'
@@ -17,13 +17,12 @@ export type DueItem = {
  * Items whose review date (*Granska senast*) is today or earlier, oldest date first, with their
  * responsible editor: what the admin dashboard lists and the reminder job mails about.
  */
-export async function dueForReview(payload: Payload, now = new Date()): Promise<DueItem[]> {
-  const o = newsroomOptions(payload)
+export async function dueForReview(payload: Payload, o: ResolvedNewsroomOptions, now = new Date()): Promise<DueItem[]> {
   const out: DueItem[] = []
   for (const type of ['news', 'events', 'press'] as const) {
     const collection = o.collections[type].slug
     const { docs } = await payload.find({
-      collection: collection as CollectionSlug,
+      collection,
       where: { reviewBy: { less_than_equal: now.toISOString() } },
       sort: 'reviewBy',
       depth: 1,

@@ -1,9 +1,10 @@
 import { commitTransaction, type Endpoint, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
+import type { ResolvedNewsroomOptions } from '../options.js'
+
 import { isAdminUser } from '../access.js'
 import { badParameterResponse } from '../endpoints/items.js'
 import { readTextLimited } from '../http/readBodyLimited.js'
-import { pluginOptions as newsroomOptions } from '../pluginOptions.js'
 import { BadParameter } from '../listing/params.js'
 import { dueForReview } from './dueForReview.js'
 import { exportRecordsZip } from './exportRecords.js'
@@ -13,10 +14,7 @@ const noStore = { 'cache-control': 'no-store' }
 const forbidden = () => Response.json({ errors: [{ message: 'Only an admin may do this.' }] }, { status: 403, headers: noStore })
 
 /** Collections whose deletes go through here: news, events, press and media. */
-const recordCollections = (req: PayloadRequest) => {
-  const c = newsroomOptions(req.payload).collections
-  return [c.news.slug, c.events.slug, c.press.slug, c.media.slug]
-}
+const recordCollections = ({ collections: c }: ResolvedNewsroomOptions) => [c.news.slug, c.events.slug, c.press.slug, c.media.slug]
 
 /** `{ reason, rule? }` from a JSON body; anything wrong is a BadParameter. */
 async function readReason(req: PayloadRequest, needRule: boolean): Promise<{ reason: string; rule: string }> {
@@ -53,11 +51,15 @@ async function inTransaction(req: PayloadRequest, fn: () => Promise<Response>): 
 
 type Handler = (req: PayloadRequest, collection: string, id: string) => Promise<Response>
 
-const guarded =
-  (needRule: boolean, fn: (req: PayloadRequest, collection: string, id: string, body: { reason: string; rule: string }) => Promise<Response>): Handler =>
-  async (req, collection, id) => {
+const guarded = (
+  options: ResolvedNewsroomOptions,
+  needRule: boolean,
+  fn: (req: PayloadRequest, collection: string, id: string, body: { reason: string; rule: string }) => Promise<Response>,
+): Handler => {
+  const collections = recordCollections(options)
+  return async (req, collection, id) => {
     if (!isAdminUser(req.user)) return forbidden()
-    if (!recordCollections(req).includes(collection)) return Response.json({ error: 'not_found', message: `no records collection "${collection}"` }, { status: 404, headers: noStore })
+    if (!collections.includes(collection)) return Response.json({ error: 'not_found', message: `no records collection "${collection}"` }, { status: 404, headers: noStore })
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return badParameterResponse(new BadParameter('id', 'is not a document id'))
     let body: { reason: string; rule: string }
     try {
@@ -69,26 +71,29 @@ const guarded =
     const idValue = req.payload.db.defaultIDType === 'number' && /^\d+$/.test(id) ? Number(id) : id
     return inTransaction(req, () => fn(req, collection, String(idValue), body))
   }
+}
 
 const routeParams = (req: PayloadRequest) => (req.routeParams ?? {}) as { collection?: string; id?: string }
 
-const deleteHandler = guarded(false, async (req, collection, id, { reason }) => {
-  const idValue = req.payload.db.defaultIDType === 'number' ? Number(id) : id
-  const done = await recordedDelete(req, collection, idValue, reason)
-  if (!done) return Response.json({ error: 'not_found', message: `no ${collection} document with id ${id}` }, { status: 404, headers: noStore })
-  return Response.json({ ok: true, deleted: { collection, id }, ...done }, { headers: noStore })
-})
+const deleteHandler = (options: ResolvedNewsroomOptions) =>
+  guarded(options, false, async (req, collection, id, { reason }) => {
+    const idValue = req.payload.db.defaultIDType === 'number' ? Number(id) : id
+    const done = await recordedDelete(req, options, collection, idValue, reason)
+    if (!done) return Response.json({ error: 'not_found', message: `no ${collection} document with id ${id}` }, { status: 404, headers: noStore })
+    return Response.json({ ok: true, deleted: { collection, id }, ...done }, { headers: noStore })
+  })
 
-const disposeHandler = guarded(true, async (req, collection, id, { reason, rule }) => {
-  const idValue = req.payload.db.defaultIDType === 'number' ? Number(id) : id
-  const stillThere = await req.payload.findByID({ collection: collection as never, id: idValue, depth: 0, draft: true, overrideAccess: true, req, disableErrors: true })
-  if (stillThere) {
-    return Response.json({ error: 'conflict', message: 'the document still exists: delete it first (POST …/delete with a reason), then dispose of its retained versions' }, { status: 409, headers: noStore })
-  }
-  const done = await recordedDisposal(req, collection, id, reason, rule)
-  if (!done.disposedVersions) return Response.json({ error: 'not_found', message: `no retained versions of ${collection} ${id}` }, { status: 404, headers: noStore })
-  return Response.json({ ok: true, ...done }, { headers: noStore })
-})
+const disposeHandler = (options: ResolvedNewsroomOptions) =>
+  guarded(options, true, async (req, collection, id, { reason, rule }) => {
+    const idValue = req.payload.db.defaultIDType === 'number' ? Number(id) : id
+    const stillThere = await req.payload.findByID({ collection, id: idValue, depth: 0, draft: true, overrideAccess: true, req, disableErrors: true })
+    if (stillThere) {
+      return Response.json({ error: 'conflict', message: 'the document still exists: delete it first (POST …/delete with a reason), then dispose of its retained versions' }, { status: 409, headers: noStore })
+    }
+    const done = await recordedDisposal(req, options, collection, id, reason, rule)
+    if (!done.disposedVersions) return Response.json({ error: 'not_found', message: `no retained versions of ${collection} ${id}` }, { status: 404, headers: noStore })
+    return Response.json({ ok: true, ...done }, { headers: noStore })
+  })
 
 /** `from`/`to` of the export: ISO dates; the listing's parser gives the same messages. */
 function exportRange(req: PayloadRequest) {
@@ -105,41 +110,46 @@ function exportRange(req: PayloadRequest) {
   return range
 }
 
-export const recordsEndpoints: Endpoint[] = [
-  {
-    path: '/newsroom/records/export',
-    method: 'get',
-    handler: async (req) => {
-      if (!isAdminUser(req.user)) return forbidden()
-      let range
-      try {
-        range = exportRange(req)
-      } catch (err) {
-        if (err instanceof BadParameter) return badParameterResponse(err)
-        throw err
-      }
-      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')
-      return new Response(exportRecordsZip(req.payload, range), {
-        headers: { ...noStore, 'content-type': 'application/zip', 'content-disposition': `attachment; filename="newsroom-records-${stamp}.zip"` },
-      })
+/** The records' admin endpoints: export, recorded delete and disposal, the review-due list. */
+export function recordsEndpoints(options: ResolvedNewsroomOptions): Endpoint[] {
+  const onDelete = deleteHandler(options)
+  const onDispose = disposeHandler(options)
+  return [
+    {
+      path: '/newsroom/records/export',
+      method: 'get',
+      handler: async (req) => {
+        if (!isAdminUser(req.user)) return forbidden()
+        let range
+        try {
+          range = exportRange(req)
+        } catch (err) {
+          if (err instanceof BadParameter) return badParameterResponse(err)
+          throw err
+        }
+        const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')
+        return new Response(exportRecordsZip(req.payload, options, range), {
+          headers: { ...noStore, 'content-type': 'application/zip', 'content-disposition': `attachment; filename="newsroom-records-${stamp}.zip"` },
+        })
+      },
     },
-  },
-  {
-    path: '/newsroom/records/:collection/:id/delete',
-    method: 'post',
-    handler: (req) => deleteHandler(req, routeParams(req).collection ?? '', routeParams(req).id ?? ''),
-  },
-  {
-    path: '/newsroom/records/:collection/:id/dispose',
-    method: 'post',
-    handler: (req) => disposeHandler(req, routeParams(req).collection ?? '', routeParams(req).id ?? ''),
-  },
-  {
-    path: '/newsroom/records/review-due',
-    method: 'get',
-    handler: async (req) => {
-      if (!isAdminUser(req.user)) return forbidden()
-      return Response.json({ items: await dueForReview(req.payload) }, { headers: noStore })
+    {
+      path: '/newsroom/records/:collection/:id/delete',
+      method: 'post',
+      handler: (req) => onDelete(req, routeParams(req).collection ?? '', routeParams(req).id ?? ''),
     },
-  },
-]
+    {
+      path: '/newsroom/records/:collection/:id/dispose',
+      method: 'post',
+      handler: (req) => onDispose(req, routeParams(req).collection ?? '', routeParams(req).id ?? ''),
+    },
+    {
+      path: '/newsroom/records/review-due',
+      method: 'get',
+      handler: async (req) => {
+        if (!isAdminUser(req.user)) return forbidden()
+        return Response.json({ items: await dueForReview(req.payload, options) }, { headers: noStore })
+      },
+    },
+  ]
+}

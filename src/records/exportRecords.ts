@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
 
-import { pluginOptions as newsroomOptions } from '../pluginOptions.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
+
 import { publishedVersions } from './publishedVersions.js'
 import { snapshotHtml } from './snapshotHtml.js'
 import { ZipWriter } from './zipWriter.js'
@@ -27,8 +28,7 @@ type Doc = Record<string, any>
  * and as a self-contained HTML page, retained versions of deleted items, the media they show, the
  * topics, and the audit log. The manifest (SHA-256 per file) is made by the writers from these.
  */
-export async function* exportFiles(payload: Payload, range: ExportRange = {}): AsyncGenerator<ExportFile> {
-  const o = newsroomOptions(payload)
+export async function* exportFiles(payload: Payload, o: ResolvedNewsroomOptions, range: ExportRange = {}): AsyncGenerator<ExportFile> {
   const media = new Set<string>()
   const noteMedia = (v: Doc) => {
     for (const m of [v.heroImage, ...(Array.isArray(v.attachments) ? v.attachments : [])]) if (m != null) media.add(String(typeof m === 'object' ? m.id : m))
@@ -36,11 +36,11 @@ export async function* exportFiles(payload: Payload, range: ExportRange = {}): A
   const mediaDocs = new Map<string, Doc | null>()
   const mediaDoc = async (id: string) => {
     if (!mediaDocs.has(id)) {
-      mediaDocs.set(id, (await payload.findByID({ collection: o.collections.media.slug as CollectionSlug, id, locale: 'all', depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null)
+      mediaDocs.set(id, (await payload.findByID({ collection: o.collections.media.slug, id, locale: 'all', depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null)
     }
     return mediaDocs.get(id) ?? null
   }
-  const staticDir = (payload.collections[o.collections.media.slug as CollectionSlug]?.config.upload as { staticDir?: string } | undefined)?.staticDir ?? o.mediaDir
+  const staticDir = (payload.collections[o.collections.media.slug]?.config.upload as { staticDir?: string } | undefined)?.staticDir ?? o.mediaDir
   const mediaPath = (doc: Doc) => `media/${safeName(String(doc.id))}-${safeName(doc.filename ?? 'file')}`
   const heroFor = async (v: Doc) => {
     const id = v.heroImage == null ? null : String(typeof v.heroImage === 'object' ? v.heroImage.id : v.heroImage)
@@ -66,7 +66,7 @@ export async function* exportFiles(payload: Payload, range: ExportRange = {}): A
     }
   }
 
-  const retained = await payload.find({ collection: o.records.retainedVersions.slug as CollectionSlug, limit: 0, pagination: false, depth: 0, overrideAccess: true, sort: 'publishedAt' })
+  const retained = await payload.find({ collection: o.records.retainedVersions.slug, limit: 0, pagination: false, depth: 0, overrideAccess: true, sort: 'publishedAt' })
   for (const r of retained.docs as Doc[]) {
     if (range.from && new Date(r.publishedAt) < range.from) continue
     if (range.to && new Date(r.publishedAt) > range.to) continue
@@ -85,14 +85,14 @@ export async function* exportFiles(payload: Payload, range: ExportRange = {}): A
     if (file && fs.existsSync(file)) yield { path: mediaPath(doc), data: fs.readFileSync(file) }
   }
 
-  const topics = await payload.find({ collection: o.collections.topics.slug as CollectionSlug, limit: 0, pagination: false, depth: 0, locale: 'all', overrideAccess: true })
+  const topics = await payload.find({ collection: o.collections.topics.slug, limit: 0, pagination: false, depth: 0, locale: 'all', overrideAccess: true })
   yield { path: 'topics.json', data: json(topics.docs) }
 
   const where = [
     ...(range.from ? [{ at: { greater_than_equal: range.from.toISOString() } }] : []),
     ...(range.to ? [{ at: { less_than_equal: range.to.toISOString() } }] : []),
   ]
-  const audit = await payload.find({ collection: o.records.auditLog.slug as CollectionSlug, where: where.length ? { and: where } : {}, sort: 'at', limit: 0, pagination: false, depth: 0, overrideAccess: true })
+  const audit = await payload.find({ collection: o.records.auditLog.slug, where: where.length ? { and: where } : {}, sort: 'at', limit: 0, pagination: false, depth: 0, overrideAccess: true })
   yield { path: 'audit-log.json', data: json(audit.docs) }
 }
 
@@ -108,11 +108,11 @@ const manifestOf = (files: ManifestEntry[], range: ExportRange) =>
   })
 
 /** Writes the export into `out` (created if missing; must be empty). Returns the manifest's entries. */
-export async function exportRecordsToDir(payload: Payload, out: string, range: ExportRange = {}): Promise<ManifestEntry[]> {
+export async function exportRecordsToDir(payload: Payload, options: ResolvedNewsroomOptions, out: string, range: ExportRange = {}): Promise<ManifestEntry[]> {
   fs.mkdirSync(out, { recursive: true })
   if (fs.readdirSync(out).length) throw new Error(`export: ${out} is not empty`)
   const files: ManifestEntry[] = []
-  for await (const f of exportFiles(payload, range)) {
+  for await (const f of exportFiles(payload, options, range)) {
     const target = path.join(out, f.path)
     fs.mkdirSync(path.dirname(target), { recursive: true })
     fs.writeFileSync(target, f.data)
@@ -123,10 +123,10 @@ export async function exportRecordsToDir(payload: Payload, out: string, range: E
 }
 
 /** The same export as a ZIP, streamed: one file in memory at a time, the manifest last. */
-export function exportRecordsZip(payload: Payload, range: ExportRange = {}): ReadableStream<Uint8Array> {
+export function exportRecordsZip(payload: Payload, options: ResolvedNewsroomOptions, range: ExportRange = {}): ReadableStream<Uint8Array> {
   const zip = new ZipWriter()
   const files: ManifestEntry[] = []
-  const source = exportFiles(payload, range)
+  const source = exportFiles(payload, options, range)
   let done = false
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
-import { pluginOptions as newsroomOptions } from '../pluginOptions.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
+
 import { writeAudit } from './audit.js'
 
 /** The job a change runs in, if any: Payload's schedulePublish task passes no `req`/`context` to its update. */
@@ -22,7 +23,7 @@ const wrapped = new WeakSet<object>()
  * schedule writes a "schedule" audit row in the same transaction as the job, and the task's
  * updates know they are a scheduled run.
  */
-export function markScheduledRuns(payload: Payload) {
+export function markScheduledRuns(payload: Payload, o: ResolvedNewsroomOptions) {
   const task = payload.config.jobs?.tasks?.find((t) => t.slug === 'schedulePublish') as { handler?: unknown } | undefined
   if (task && typeof task.handler === 'function' && !wrapped.has(task)) {
     wrapped.add(task)
@@ -33,7 +34,6 @@ export function markScheduledRuns(payload: Payload) {
   if (wrapped.has(jobs)) return
   wrapped.add(jobs)
   const queue = jobs.queue.bind(jobs)
-  const o = newsroomOptions(payload)
   const ours = [o.collections.news.slug, o.collections.events.slug, o.collections.press.slug]
   jobs.queue = async (args) => {
     const target = args.input?.doc
@@ -42,7 +42,7 @@ export function markScheduledRuns(payload: Payload) {
     const own = await initTransaction(req)
     try {
       const job = await queue({ ...args, req })
-      await writeAudit(req, {
+      await writeAudit(req, o.records.auditLog.slug, {
         action: 'schedule',
         collection: target.relationTo,
         document: target.value ?? '',
@@ -59,6 +59,6 @@ export function markScheduledRuns(payload: Payload) {
 
 async function schedulingUser(payload: Payload, ref: ScheduleInput['user']) {
   if (!ref) return undefined
-  const user = (await payload.findByID({ collection: ref.relationTo as never, id: ref.value, depth: 0, disableErrors: true, overrideAccess: true })) as PayloadRequest['user']
+  const user = (await payload.findByID({ collection: ref.relationTo, id: ref.value, depth: 0, disableErrors: true, overrideAccess: true })) as PayloadRequest['user']
   return user ? ({ ...user, collection: ref.relationTo } as PayloadRequest['user']) : undefined
 }

@@ -1,6 +1,6 @@
-import type { CollectionSlug, Payload, TaskConfig } from 'payload'
+import type { Payload, TaskConfig } from 'payload'
 
-import { pluginOptions as newsroomOptions } from '../pluginOptions.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
 
 export const TASK_PRUNE_DRAFTS = 'newsroom-prune-draft-versions'
 export const RECORDS_QUEUE = 'newsroom-records'
@@ -9,11 +9,10 @@ export const RECORDS_QUEUE = 'newsroom-records'
  * Deletes draft versions beyond the newest `keep` per document. Published versions are never
  * touched, nor is a document's latest version. Returns how many versions were deleted.
  */
-export async function pruneDraftVersions(payload: Payload, keep = newsroomOptions(payload).records.keepDraftVersions): Promise<number> {
-  const o = newsroomOptions(payload)
+export async function pruneDraftVersions(payload: Payload, o: ResolvedNewsroomOptions, keep = o.records.keepDraftVersions): Promise<number> {
   let deleted = 0
   for (const type of ['news', 'events', 'press'] as const) {
-    const collection = o.collections[type].slug as CollectionSlug
+    const collection = o.collections[type].slug
     const seen = new Map<string, number>()
     const doomed: (string | number)[] = []
     for (let page = 1; ; page++) {
@@ -41,10 +40,13 @@ export async function pruneDraftVersions(payload: Payload, keep = newsroomOption
   return deleted
 }
 
-export const pruneDraftsTask = (cron: string | false): TaskConfig => ({
-  slug: TASK_PRUNE_DRAFTS,
-  label: 'Newsroom: prune old draft versions',
-  retries: 1,
-  schedule: cron ? [{ cron, queue: RECORDS_QUEUE }] : undefined,
-  handler: async ({ req }) => ({ output: { deleted: await pruneDraftVersions(req.payload) } }),
-})
+export const pruneDraftsTask = (options: ResolvedNewsroomOptions): TaskConfig => {
+  const cron = options.records.pruneSchedule
+  return {
+    slug: TASK_PRUNE_DRAFTS,
+    label: 'Newsroom: prune old draft versions',
+    retries: 1,
+    schedule: cron ? [{ cron, queue: RECORDS_QUEUE }] : undefined,
+    handler: async ({ req }) => ({ output: { deleted: await pruneDraftVersions(req.payload, options) } }),
+  }
+}

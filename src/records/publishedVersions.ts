@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 export type PublishedVersion = {
   id: string | number
@@ -17,7 +17,7 @@ export async function publishedVersions(payload: Payload, collection: string, id
   const out: PublishedVersion[] = []
   for (let page = 1; ; page++) {
     const res = await payload.findVersions({
-      collection: collection as CollectionSlug,
+      collection,
       where: { and: where } as never,
       sort: 'createdAt',
       locale: 'all',

@@ -1,6 +1,6 @@
-import type { CollectionSlug, PayloadRequest, Where } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
-import { pluginOptions as newsroomOptions } from '../pluginOptions.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
 import { writeAudit } from './audit.js'
 import { mediaIdsOf, publishedVersions, titleOf } from './publishedVersions.js'
 
@@ -11,22 +11,21 @@ export const recordedDeleteKey = (slug: string, id: string | number) => `${slug}
  * Deletes a document the admin way, inside `req`'s transaction: its published versions are copied
  * to the retained versions, a "delete" row names what, who and why, then the document goes.
  */
-export async function recordedDelete(req: PayloadRequest, collection: string, id: string | number, reason: string) {
-  const done = await recordDeletion(req, collection, id, reason)
+export async function recordedDelete(req: PayloadRequest, options: ResolvedNewsroomOptions, collection: string, id: string | number, reason: string) {
+  const done = await recordDeletion(req, options, collection, id, reason)
   if (!done) return null
-  await req.payload.delete({ collection: collection as CollectionSlug, id, req, overrideAccess: true, context: { newsroomRecordedDelete: recordedDeleteKey(collection, id) } })
+  await req.payload.delete({ collection, id, req, overrideAccess: true, context: { newsroomRecordedDelete: recordedDeleteKey(collection, id) } })
   return done
 }
 
 /** The record of a deletion about to happen: retained published versions and the "delete" audit row. Null when there is no such document. */
-export async function recordDeletion(req: PayloadRequest, collection: string, id: string | number, reason: string) {
-  const o = newsroomOptions(req.payload)
-  const doc = (await req.payload.findByID({ collection: collection as CollectionSlug, id, depth: 0, draft: true, overrideAccess: true, req, disableErrors: true })) as Record<string, any> | null
+export async function recordDeletion(req: PayloadRequest, { records }: ResolvedNewsroomOptions, collection: string, id: string | number, reason: string) {
+  const doc = (await req.payload.findByID({ collection, id, depth: 0, draft: true, overrideAccess: true, req, disableErrors: true })) as Record<string, any> | null
   if (!doc) return null
-  const versions = req.payload.collections[collection as CollectionSlug]?.config.versions ? await publishedVersions(req.payload, collection, id, req) : []
+  const versions = req.payload.collections[collection]?.config.versions ? await publishedVersions(req.payload, collection, id, req) : []
   for (const v of versions) {
     await req.payload.create({
-      collection: o.records.retainedVersions.slug as CollectionSlug,
+      collection: records.retainedVersions.slug,
       req,
       overrideAccess: true,
       depth: 0,
@@ -43,7 +42,7 @@ export async function recordDeletion(req: PayloadRequest, collection: string, id
     })
   }
   const title = doc.title ?? doc.alt ?? doc.filename ?? null
-  await writeAudit(req, {
+  await writeAudit(req, records.auditLog.slug, {
     action: 'delete',
     collection,
     document: id,
@@ -55,11 +54,11 @@ export async function recordDeletion(req: PayloadRequest, collection: string, id
 }
 
 /** Removes the retained versions of a deleted document under a retention rule, recorded as a "dispose" row. */
-export async function recordedDisposal(req: PayloadRequest, collection: string, id: string | number, reason: string, rule: string) {
-  const slug = newsroomOptions(req.payload).records.retainedVersions.slug as CollectionSlug
+export async function recordedDisposal(req: PayloadRequest, { records }: ResolvedNewsroomOptions, collection: string, id: string | number, reason: string, rule: string) {
+  const slug = records.retainedVersions.slug
   const where: Where = { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] }
   const { totalDocs } = await req.payload.db.count({ collection: slug, where, req })
-  await writeAudit(req, { action: 'dispose', collection, document: id, reason, rule, details: { disposedVersions: totalDocs } })
+  await writeAudit(req, records.auditLog.slug, { action: 'dispose', collection, document: id, reason, rule, details: { disposedVersions: totalDocs } })
   await req.payload.db.deleteMany({ collection: slug, where, req })
   return { disposedVersions: totalDocs }
 }

@@ -1,24 +1,26 @@
-import type { CollectionSlug, Field } from 'payload'
+import type { Field } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options.js'
+
+import { R } from '../texts/records.js'
 
 /** Record-keeping fields of news, events and press: who published, archived, review date. */
 export const recordsFields = (o: ResolvedNewsroomOptions): Field[] => [
   {
     name: 'archived',
     type: 'checkbox',
-    label: { sv: 'Arkiverad', en: 'Archived' },
+    label: R.archived,
     defaultValue: false,
     index: true,
     admin: {
       position: 'sidebar',
-      description: { sv: 'Finns kvar publicerad, med en notis om att den är arkiverad; visas inte i listor som standard.', en: 'Stays published with an "archived" notice; hidden from listings by default.' },
+      description: R.archivedHelp,
     },
   },
   {
     name: 'reviewBy',
     type: 'date',
-    label: { sv: 'Granska senast', en: 'Review by' },
+    label: R.reviewBy,
     index: true,
     admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } },
   },
@@ -27,8 +29,8 @@ export const recordsFields = (o: ResolvedNewsroomOptions): Field[] => [
         {
           name: 'reviewEditor',
           type: 'relationship',
-          label: { sv: 'Ansvarig redaktör', en: 'Responsible editor' },
-          relationTo: o.records.usersSlug as CollectionSlug,
+          label: R.reviewEditor,
+          relationTo: o.records.usersSlug,
           admin: { position: 'sidebar' },
         } satisfies Field,
       ]
@@ -36,7 +38,7 @@ export const recordsFields = (o: ResolvedNewsroomOptions): Field[] => [
   {
     name: 'publishedBy',
     type: 'text',
-    label: { sv: 'Publicerad av', en: 'Published by' },
+    label: R.publishedBy,
     admin: { position: 'sidebar', readOnly: true },
     access: { update: () => false, create: () => false },
   },

@@ -13,7 +13,7 @@ export function recordsJobs(jobs: Jobs, o: ResolvedNewsroomOptions): Jobs {
   const autoRun = jobs.autoRun
   return {
     ...jobs,
-    tasks: [...(jobs.tasks ?? []), pruneDraftsTask(o.records.pruneSchedule), reviewRemindersTask(o.records.reviewReminderSchedule)],
+    tasks: [...(jobs.tasks ?? []), pruneDraftsTask(o), reviewRemindersTask(o)],
     ...(autoRun
       ? {
           autoRun: async (payload) => {

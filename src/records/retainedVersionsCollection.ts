@@ -3,7 +3,8 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../options.js'
 
 import { adminsOnly } from '../access.js'
-import { L } from '../labels.js'
+import { L } from '../texts/labels.js'
+import { R } from '../texts/records.js'
 
 const never = () => false
 
@@ -15,7 +16,7 @@ export const retainedVersionsCollection = (options: ResolvedNewsroomOptions): Co
   const { slug, overrides } = options.records.retainedVersions
   const defaultConfig: CollectionConfig = {
     slug,
-    labels: { singular: { sv: 'Bevarad version', en: 'Retained version' }, plural: { sv: 'Bevarade versioner', en: 'Retained versions' } },
+    labels: R.retainedVersions,
     admin: { group: L.group, useAsTitle: 'title', defaultColumns: ['title', 'collection', 'document', 'publishedAt', 'publishedBy'] },
     access: { read: adminsOnly, create: never, update: never, delete: never },
     defaultSort: 'publishedAt',

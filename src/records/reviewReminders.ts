@@ -1,6 +1,7 @@
 import type { Payload, TaskConfig } from 'payload'
 
-import { pluginOptions as newsroomOptions } from '../pluginOptions.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
+
 import { RECORDS_QUEUE } from './pruneDrafts.js'
 import { dueForReview } from './dueForReview.js'
 
@@ -14,10 +15,9 @@ const remindedKey = (collection: string, id: string) => `newsroom-review-reminde
  * have not yet been reminded of for that date. Sent through the app's mail transport (the
  * newsletter's). Returns the number of mails sent.
  */
-export async function sendReviewReminders(payload: Payload, now = new Date()): Promise<number> {
-  const o = newsroomOptions(payload)
+export async function sendReviewReminders(payload: Payload, o: ResolvedNewsroomOptions, now = new Date()): Promise<number> {
   const byEditor = new Map<string, { title: string; reviewBy: string; link: string; key: string }[]>()
-  for (const item of await dueForReview(payload, now)) {
+  for (const item of await dueForReview(payload, o, now)) {
     if (!item.editor?.email) continue
     const key = remindedKey(item.collection, item.id)
     if ((await payload.kv.get<string>(key)) === item.reviewBy) continue
@@ -43,11 +43,14 @@ export async function sendReviewReminders(payload: Payload, now = new Date()): P
   return sent
 }
 
-export const reviewRemindersTask = (cron: string | false): TaskConfig => ({
-  slug: TASK_REVIEW_REMINDERS,
-  label: 'Newsroom: review-date reminders',
-  retries: 2,
-  schedule: cron ? [{ cron, queue: RECORDS_QUEUE }] : undefined,
-  handler: async ({ req }) => ({ output: { sent: await sendReviewReminders(req.payload) } }),
-})
+export const reviewRemindersTask = (options: ResolvedNewsroomOptions): TaskConfig => {
+  const cron = options.records.reviewReminderSchedule
+  return {
+    slug: TASK_REVIEW_REMINDERS,
+    label: 'Newsroom: review-date reminders',
+    retries: 2,
+    schedule: cron ? [{ cron, queue: RECORDS_QUEUE }] : undefined,
+    handler: async ({ req }) => ({ output: { sent: await sendReviewReminders(req.payload, options) } }),
+  }
+}
 

@@ -1,6 +1,6 @@
-import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { pluginOptions as newsroomOptions } from '../pluginOptions.js'
+import type { ResolvedNewsroomOptions } from '../options.js'
 
 /**
  * True when the document has had a published version: one of its versions is published, or (once
@@ -8,12 +8,11 @@ import { pluginOptions as newsroomOptions } from '../pluginOptions.js'
  * (SQLite may give a new document the id of a deleted one; while a document exists, only its own
  * versions count.)
  */
-export async function wasEverPublished(payload: Payload, collection: string, id: string | number, req?: Partial<PayloadRequest>): Promise<boolean> {
-  const { records } = newsroomOptions(payload)
-  const exists = (await payload.db.count({ collection: collection as CollectionSlug, where: { id: { equals: id } }, req })).totalDocs > 0
-  if (payload.collections[collection as CollectionSlug]?.config.versions) {
+export async function wasEverPublished(payload: Payload, { records }: ResolvedNewsroomOptions, collection: string, id: string | number, req?: Partial<PayloadRequest>): Promise<boolean> {
+  const exists = (await payload.db.count({ collection, where: { id: { equals: id } }, req })).totalDocs > 0
+  if (payload.collections[collection]?.config.versions) {
     const { docs } = await payload.db.findVersions({
-      collection: collection as CollectionSlug,
+      collection,
       where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
       limit: 1,
       pagination: false,
@@ -23,13 +22,13 @@ export async function wasEverPublished(payload: Payload, collection: string, id:
     if (exists) return false
   }
   const inLog = await payload.db.count({
-    collection: records.auditLog.slug as CollectionSlug,
+    collection: records.auditLog.slug,
     where: { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }, { action: { in: ['publish', 'scheduledRun'] } }] },
     req,
   })
   if (inLog.totalDocs) return true
   const retained = await payload.db.count({
-    collection: records.retainedVersions.slug as CollectionSlug,
+    collection: records.retainedVersions.slug,
     where: { and: [{ collection: { equals: collection } }, { document: { equals: String(id) } }] },
     req,
   })
@@ -37,11 +36,10 @@ export async function wasEverPublished(payload: Payload, collection: string, id:
 }
 
 /** The published versions (content collections) that show the media: its id as hero image or attachment, now or in a retained version. */
-export async function mediaUsedByPublished(payload: Payload, mediaId: string | number, req?: Partial<PayloadRequest>): Promise<{ collection: string; document: string }[]> {
-  const o = newsroomOptions(payload)
+export async function mediaUsedByPublished(payload: Payload, o: ResolvedNewsroomOptions, mediaId: string | number, req?: Partial<PayloadRequest>): Promise<{ collection: string; document: string }[]> {
   const uses: { collection: string; document: string }[] = []
   for (const key of ['news', 'events', 'press'] as const) {
-    const slug = o.collections[key].slug as CollectionSlug
+    const { slug } = o.collections[key]
     const refs: Where[] = [{ 'version.heroImage': { equals: mediaId } }, ...(key === 'press' ? [{ 'version.attachments': { equals: mediaId } }] : [])]
     const { docs } = await payload.db.findVersions({
       collection: slug,
@@ -53,7 +51,7 @@ export async function mediaUsedByPublished(payload: Payload, mediaId: string | n
     for (const d of docs) uses.push({ collection: slug, document: String((d as { parent: unknown }).parent) })
   }
   const { docs } = await payload.db.find({
-    collection: o.records.retainedVersions.slug as CollectionSlug,
+    collection: o.records.retainedVersions.slug,
     where: { media: { contains: `|${mediaId}|` } },
     limit: 10,
     pagination: false,

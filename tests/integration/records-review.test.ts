@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { dueForReview } from '../../src/records/dueForReview'
+import { dueForReview } from '../../src/records/publicApi'
 import { databaseUnavailable } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
 import { startSmtp, type TestSmtp } from '../support/smtp'

@@ -1,8 +1,7 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { wasEverPublished } from '../../src/records/wasEverPublished'
-import { pruneDraftVersions } from '../../src/records/pruneDrafts'
+import { pruneDraftVersions, wasEverPublished } from '../../src/records/publicApi'
 import { databaseUnavailable, testDatabase } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
 

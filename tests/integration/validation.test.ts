@@ -83,12 +83,26 @@ describe.skipIf(databaseUnavailable())('bad input gets a 400 with a message', ()
   it('a topic cannot become its own ancestor', async () => {
     const parent = await n.payload.create({ collection: 'topics', data: { title: 'Psykisk hälsa' } })
     const child = await n.payload.create({ collection: 'topics', data: { title: 'Suicidprevention', parent: parent.id } as never })
-    const res = await fetch(`${n.baseUrl}/api/topics/${parent.id}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', authorization: editor },
-      body: JSON.stringify({ parent: child.id }),
-    })
-    expect(res.status).toBe(400)
+    const grandchild = await n.payload.create({ collection: 'topics', data: { title: 'Stödlinjer', parent: child.id } as never })
+    const patch = (id: string | number, parentId: string | number) =>
+      fetch(`${n.baseUrl}/api/topics/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: editor },
+        body: JSON.stringify({ parent: parentId }),
+      })
+    for (const under of [child.id, grandchild.id]) {
+      const res = await patch(parent.id, under)
+      expect(res.status).toBe(400)
+      const parentError = fieldErrors((await res.json()) as ErrorBody).find((e) => e.path === 'parent')
+      expect(parentError?.message).toBe('A topic cannot be placed under itself or one of its own subtopics.')
+    }
+    // Itself as parent is not among the field's options (filterOptions), which Payload refuses first.
+    const self = await patch(child.id, child.id)
+    expect(self.status).toBe(400)
+    expect(fieldErrors((await self.json()) as ErrorBody).some((e) => e.path === 'parent')).toBe(true)
+    // Moving a subtopic elsewhere in the tree is fine.
+    const other = await n.payload.create({ collection: 'topics', data: { title: 'Folkhälsa' } })
+    expect((await patch(grandchild.id, other.id)).status).toBe(200)
   })
 
   it('anonymous users cannot write', async () => {

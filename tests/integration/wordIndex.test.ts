@@ -1,5 +1,3 @@
-import type { CollectionSlug } from 'payload'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { afterCommitSettled } from '../../src/listing/afterCommit'
@@ -35,7 +33,7 @@ describe.skipIf(databaseUnavailable() || testDatabase === 'mongodb')('word index
     }
     for (let i = 0; i < 120; i++) {
       const item = generateItem(i)
-      const doc = await n.payload.create({ collection: item.collection as CollectionSlug, depth: 0, data: generatedItemData(item, i, (slug) => topicIds.get(slug)!) as never })
+      const doc = await n.payload.create({ collection: item.collection, depth: 0, data: generatedItemData(item, i, (slug) => topicIds.get(slug)!) as never })
       created.push({ collection: item.collection, id: doc.id, published: item.status === 'published' })
     }
     const { docs } = await n.payload.find({ collection: 'newsroom-index', limit: 0, pagination: false, depth: 0, overrideAccess: true })
@@ -120,9 +118,9 @@ describe.skipIf(databaseUnavailable() || testDatabase === 'mongodb')('word index
   })
 
   it('still does after items are unpublished, deleted and edited', async () => {
-    for (const { collection, id } of created.slice(0, 10)) await n.payload.update({ collection: collection as CollectionSlug, id, data: { _status: 'draft' } as never })
-    for (const { collection, id } of created.slice(10, 20)) await n.payload.delete({ collection: collection as CollectionSlug, id })
-    for (const { collection, id } of created.slice(20, 30)) await n.payload.update({ collection: collection as CollectionSlug, id, data: { title: `Omskriven rubrik om trädgårdsterapi ${id}` } as never })
+    for (const { collection, id } of created.slice(0, 10)) await n.payload.update({ collection: collection, id, data: { _status: 'draft' } as never })
+    for (const { collection, id } of created.slice(10, 20)) await n.payload.delete({ collection: collection, id })
+    for (const { collection, id } of created.slice(20, 30)) await n.payload.update({ collection: collection, id, data: { title: `Omskriven rubrik om trädgårdsterapi ${id}` } as never })
     await afterCommitSettled(n.payload) // the vocabulary is pruned right after each write has committed
     await compare(2)
     expect(await unusedTerms()).toEqual([])

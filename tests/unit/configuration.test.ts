@@ -63,6 +63,7 @@ describe('invalid configuration stops start-up with a message naming the setting
   })
 
   it('overrides receive the default config and keep our hooks', async () => {
+    const ownHook = () => undefined
     const config = await buildConfig({
       ...baseConfig,
       plugins: [
@@ -72,7 +73,7 @@ describe('invalid configuration stops start-up with a message naming the setting
               slug: 'nyheter',
               overrides: ({ defaultConfig }) => ({
                 ...defaultConfig,
-                hooks: { ...defaultConfig.hooks, afterChange: [() => undefined] },
+                hooks: { ...defaultConfig.hooks, afterChange: [ownHook] },
               }),
             },
           },
@@ -81,8 +82,9 @@ describe('invalid configuration stops start-up with a message naming the setting
     })
     const news = config.collections.find((c) => (c.slug as string) === 'nyheter')!
     expect(news.hooks.beforeChange?.length).toBeGreaterThan(0)
-    // The override's hook first, then the index hook the plugin always appends.
-    expect(news.hooks.afterChange?.length).toBe(2)
+    // The override's hook first, then the two the plugin always appends: the records' audit rows and the index.
+    expect(news.hooks.afterChange?.length).toBe(3)
+    expect(news.hooks.afterChange?.[0]).toBe(ownHook)
   })
 
   it('every collection the plugin adds takes a slug, and relationships follow it', async () => {
