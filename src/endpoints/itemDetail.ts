@@ -74,6 +74,11 @@ export async function findPublishedItem(payload: Payload, type: ItemType, slug: 
   })
   const doc = docs[0] as Doc | undefined
   if (doc) return { status: 'published', item: toItemDetail(o, type, doc, locale), doc }
+  return { status: (await wasPublishedUnder(payload, collection, slug)) ? 'gone' : 'missing' }
+}
+
+/** Whether a version with this slug was ever published (the item was unpublished, or its slug changed since): the page answers 410. */
+export async function wasPublishedUnder(payload: Payload, collection: string, slug: string): Promise<boolean> {
   const { totalDocs } = await payload.findVersions({
     collection,
     where: { and: [{ 'version.slug': { equals: slug } }, { 'version._status': { equals: 'published' } }] },
@@ -82,7 +87,7 @@ export async function findPublishedItem(payload: Payload, type: ItemType, slug: 
     overrideAccess: true,
     select: { id: true } as never,
   } as never)
-  return { status: totalDocs > 0 ? 'gone' : 'missing' }
+  return totalDocs > 0
 }
 
 export function toItemDetail(o: Options, type: ItemType, doc: Doc, locale: string): ItemDetail {

@@ -1,8 +1,10 @@
-import type { CollectionSlug, GlobalConfig, Validate } from 'payload'
+import type { GlobalConfig, Validate } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options.js'
+import type { Labels } from '../types.js'
 
 import { anyone, loggedIn } from '../access.js'
+import { colourHelp, G } from '../texts/globals.js'
 import { L } from '../texts/labels.js'
 import { isAbsoluteHttpUrl } from '../validation.js'
 import { SITE_DEFAULTS } from './siteDefaults.js'
@@ -13,48 +15,48 @@ const hexColour: Validate = (v: unknown) =>
 const linkTarget: Validate = (v: unknown) =>
   typeof v === 'string' && (v.startsWith('/') || isAbsoluteHttpUrl(v)) ? true : 'A path such as /om-oss or an absolute http(s) URL (En sökväg eller en webbadress).'
 
-const colour = (name: keyof typeof SITE_DEFAULTS.colors, label: { sv: string; en: string }) => ({
+const colour = (name: keyof typeof SITE_DEFAULTS.colors, label: Labels) => ({
   name,
   type: 'text' as const,
   label,
   defaultValue: SITE_DEFAULTS.colors[name],
   validate: hexColour,
-  admin: { description: { sv: `Standard ${SITE_DEFAULTS.colors[name]}. Välj färger med kontrast minst 4,5:1 mot texten.`, en: `Default ${SITE_DEFAULTS.colors[name]}. Keep a contrast of at least 4.5:1 with the text.` } },
+  admin: { description: colourHelp(SITE_DEFAULTS.colors[name]) },
 })
 
 /** Site settings: what the public pages show around the content (name, logo, colours, footer links). */
 export const siteSettingsGlobal = (options: ResolvedNewsroomOptions): GlobalConfig => ({
   slug: options.globals.settings.slug,
-  label: { sv: 'Webbplatsinställningar', en: 'Site settings' },
+  label: G.siteSettings,
   admin: { group: L.group },
   access: { read: anyone, update: loggedIn },
   fields: [
-    { name: 'organisationName', type: 'text', label: { sv: 'Organisationens namn', en: 'Organisation name' }, localized: true, defaultValue: SITE_DEFAULTS.organisationName },
+    { name: 'organisationName', type: 'text', label: G.organisationName, localized: true, defaultValue: SITE_DEFAULTS.organisationName },
     {
       name: 'logo',
       type: 'upload',
-      label: { sv: 'Logotyp', en: 'Logo' },
-      relationTo: options.collections.media.slug as CollectionSlug,
+      label: G.logo,
+      relationTo: options.collections.media.slug,
       filterOptions: { mimeType: { contains: 'image' } },
-      admin: { description: { sv: 'Visas i sidhuvudet; alternativtexten blir länkens text.', en: 'Shown in the header; its alt text becomes the link text.' } },
+      admin: { description: G.logoHelp },
     },
     {
       name: 'colors',
       type: 'group',
-      label: { sv: 'Färger', en: 'Colours' },
+      label: G.colours,
       fields: [
-        colour('primary', { sv: 'Huvudfärg (sidhuvud, knappar)', en: 'Primary (header, buttons)' }),
-        colour('link', { sv: 'Länkar', en: 'Links' }),
-        colour('text', { sv: 'Text', en: 'Text' }),
-        colour('background', { sv: 'Bakgrund', en: 'Background' }),
-        colour('focus', { sv: 'Fokusmarkering', en: 'Focus outline' }),
+        colour('primary', G.primary),
+        colour('link', G.link),
+        colour('text', G.text),
+        colour('background', G.background),
+        colour('focus', G.focus),
       ],
     },
     {
       name: 'footerLinks',
       type: 'array',
-      label: { sv: 'Länkar i sidfoten', en: 'Footer links' },
-      labels: { singular: { sv: 'Länk', en: 'Link' }, plural: { sv: 'Länkar', en: 'Links' } },
+      label: G.footerLinks,
+      labels: L.links,
       fields: [
         { name: 'label', type: 'text', label: L.linkLabel, required: true, localized: true },
         { name: 'url', type: 'text', label: L.url, required: true, validate: linkTarget },

@@ -1,5 +1,5 @@
 import type { ItemType } from '../listing/types.js'
-import type { SiteLocale } from './strings.js'
+import type { SiteLocale } from '../texts/site.js'
 
 export type FeedFilter = { locale: SiteLocale; type?: ItemType | ItemType[]; category?: string[]; q?: string }
 

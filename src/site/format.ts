@@ -1,4 +1,4 @@
-import type { SiteLocale } from './strings.js'
+import type { SiteLocale } from '../texts/site.js'
 
 const TZ = 'Europe/Stockholm'
 const tag = (l: SiteLocale) => (l === 'sv' ? 'sv-SE' : 'en-GB')

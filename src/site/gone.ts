@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server.js'
-import type { CollectionSlug, SanitizedConfig } from 'payload'
+import type { SanitizedConfig } from 'payload'
 
 import { pluginOptions } from '../pluginOptions.js'
 import { loadItemStatus, matchItemPath } from './itemData.js'
 import { PAGE_PATHS } from './paths.js'
 import { loadSettings, payloadOf } from './siteContext.js'
 import { statusPageHtml } from './statusPageHtml.js'
-import type { SiteLocale } from './strings.js'
+import type { SiteLocale } from '../texts/site.js'
 
 const PAGES = new Set<string>([...Object.values(PAGE_PATHS.sv), ...Object.values(PAGE_PATHS.en)].filter((p) => !p.includes('{slug}')))
 
@@ -41,7 +41,7 @@ export function newsroomProxy(config: SanitizedConfig | Promise<SanitizedConfig>
     const [before, after] = PAGE_PATHS[locale].topic.split('{slug}') as [string, string]
     if (path.startsWith(before) && path.endsWith(after) && path.length > before.length + after.length) {
       const slug = decodeURIComponent(path.slice(before.length, path.length - after.length))
-      const { totalDocs } = await payload.count({ collection: o.collections.topics.slug as CollectionSlug, where: { slug: { equals: slug } }, overrideAccess: false })
+      const { totalDocs } = await payload.count({ collection: o.collections.topics.slug, where: { slug: { equals: slug } }, overrideAccess: false })
       return totalDocs ? undefined : answer('missing')
     }
     return answer('missing')

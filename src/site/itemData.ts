@@ -1,11 +1,10 @@
 import { cache } from 'react'
 
-import type { CollectionSlug, Payload } from 'payload'
-
+import { wasPublishedUnder } from '../endpoints/itemDetail.js'
 import { pluginOptions } from '../pluginOptions.js'
 import type { ItemType } from '../listing/types.js'
 import { payloadOf, type SiteProps } from './siteContext.js'
-import type { SiteLocale } from './strings.js'
+import type { SiteLocale } from '../texts/site.js'
 
 export type ItemDoc = Record<string, any>
 
@@ -19,15 +18,6 @@ export type ItemState =
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
-/** Whether the item was ever published: a published version in its history. */
-async function wasPublished(payload: Payload, collection: CollectionSlug, slug: string): Promise<boolean> {
-  const { docs } = await payload.find({ collection, where: { slug: { equals: slug } }, depth: 0, limit: 1, pagination: false, overrideAccess: true, draft: true, select: { slug: true } as never })
-  const id = (docs[0] as { id?: string | number } | undefined)?.id
-  if (id == null) return false
-  const versions = await payload.findVersions({ collection, where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] }, limit: 1, depth: 0, overrideAccess: true, pagination: false })
-  return versions.docs.length > 0
-}
-
 /**
  * The item a public page shows. Anonymous readers only ever get the published version (Payload's
  * access rules, `overrideAccess: false`, no user). With `preview` (Next draft mode on) and a
@@ -36,7 +26,7 @@ async function wasPublished(payload: Payload, collection: CollectionSlug, slug: 
 export const loadItem = cache(async (config: SiteProps['config'], locale: SiteLocale, type: ItemType, slug: string, preview: Headers | null): Promise<ItemState> => {
   if (!SLUG.test(slug)) return { state: 'missing' }
   const payload = await payloadOf(config)
-  const collection = pluginOptions(payload).collections[type].slug as CollectionSlug
+  const collection = pluginOptions(payload).collections[type].slug
   const user = preview ? (await payload.auth({ headers: preview })).user : null
   if (user) {
     const { docs } = await payload.find({ collection, where: { slug: { equals: slug } }, draft: true, locale: locale as 'all', depth: 2, limit: 1, pagination: false, overrideAccess: false, user })
@@ -53,17 +43,17 @@ export const loadItem = cache(async (config: SiteProps['config'], locale: SiteLo
     overrideAccess: false,
   })
   if (docs[0]) return { state: 'published', doc: docs[0] as ItemDoc }
-  return (await wasPublished(payload, collection, slug)) ? { state: 'gone' } : { state: 'missing' }
+  return (await wasPublishedUnder(payload, collection, slug)) ? { state: 'gone' } : { state: 'missing' }
 })
 
 /** published / gone / missing, with one or two small reads (for the proxy, before any page renders). */
 export async function loadItemStatus(config: SiteProps['config'], type: ItemType, slug: string): Promise<'published' | 'gone' | 'missing'> {
   if (!SLUG.test(slug)) return 'missing'
   const payload = await payloadOf(config)
-  const collection = pluginOptions(payload).collections[type].slug as CollectionSlug
+  const collection = pluginOptions(payload).collections[type].slug
   const { totalDocs } = await payload.count({ collection, where: { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] }, overrideAccess: false })
   if (totalDocs) return 'published'
-  return (await wasPublished(payload, collection, slug)) ? 'gone' : 'missing'
+  return (await wasPublishedUnder(payload, collection, slug)) ? 'gone' : 'missing'
 }
 
 /** Which item type a path is, by the plugin's urlPatterns (with or without /en). */

@@ -1,5 +1,3 @@
-import type { CollectionSlug } from 'payload'
-
 import { pluginOptions } from '../pluginOptions.js'
 import { BadParameter, type ListingParams, parseListingParams } from '../listing/params.js'
 import { type ListingResult, runListing } from '../listing/query.js'
@@ -49,7 +47,7 @@ export async function loadTopicTree(props: SiteProps): Promise<TopicNode[]> {
   const payload = await payloadOf(props.config)
   const o = pluginOptions(payload)
   const { docs } = await payload.find({
-    collection: o.collections.topics.slug as CollectionSlug,
+    collection: o.collections.topics.slug,
     locale: props.locale as 'all',
     depth: 0,
     limit: 0,

@@ -3,7 +3,7 @@ import type { Metadata } from 'next'
 import { pluginOptions } from '../pluginOptions.js'
 import { FEED_MIME, type FeedFilter, feedUrl } from './feedLinks.js'
 import { loadSettings, payloadOf, type SiteProps } from './siteContext.js'
-import type { SiteLocale } from './strings.js'
+import type { SiteLocale } from '../texts/site.js'
 
 type PageMeta = {
   title: string

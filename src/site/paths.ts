@@ -1,5 +1,5 @@
 import type { ItemType } from '../listing/types.js'
-import type { SiteLocale } from './strings.js'
+import type { SiteLocale } from '../texts/site.js'
 
 type UrlPatterns = Record<ItemType, string>
 

@@ -3,7 +3,7 @@ import { handleEndpoints, type SanitizedConfig } from 'payload'
 
 import { pluginOptions } from '../pluginOptions.js'
 import { payloadOf } from './siteContext.js'
-import type { SiteLocale } from './strings.js'
+import type { SiteLocale } from '../texts/site.js'
 
 export type SignupErrorCode = 'email' | 'consent' | 'topics' | 'rate' | 'other'
 

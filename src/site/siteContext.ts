@@ -4,7 +4,7 @@ import { type GlobalSlug, getPayload, type Payload, type SanitizedConfig } from 
 
 import { pluginOptions } from '../pluginOptions.js'
 import { SITE_DEFAULTS, type SiteColors } from '../globals/siteDefaults.js'
-import { type SiteLocale, stringsFor } from './strings.js'
+import { type SiteLocale, stringsFor } from '../texts/site.js'
 
 /** What every public page component is given: the app's Payload config and the page's language. */
 export type SiteProps = { config: SanitizedConfig | Promise<SanitizedConfig>; locale: SiteLocale }

@@ -1,6 +1,6 @@
 import { PAGE_PATHS } from './paths.js'
 import type { SiteSettings } from './siteContext.js'
-import { type SiteLocale, stringsFor } from './strings.js'
+import { type SiteLocale, stringsFor } from '../texts/site.js'
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react'
 
 import { PAGE_PATHS } from '../paths.js'
-import { type SiteLocale, stringsFor } from '../strings.js'
+import { type SiteLocale, stringsFor } from '../../texts/site.js'
 
 /** The error page's content (error.tsx is a client component): what happened, try again, a way on. */
 export function ErrorView({ locale, reset }: { locale: SiteLocale; reset?: () => void }) {

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from 'react'
 
 import type { SignupErrorCode, SignupState } from '../signup.js'
-import { type SiteLocale, stringsFor } from '../strings.js'
+import { type SiteLocale, stringsFor } from '../../texts/site.js'
 
 export type SignupTopic = { slug: string; title: string; children: SignupTopic[] }
 

@@ -8,7 +8,7 @@ import { longDate } from '../format.js'
 import { pageMetadata } from '../metadata.js'
 import { PAGE_PATHS } from '../paths.js'
 import { payloadOf, type SiteProps } from '../siteContext.js'
-import { stringsFor } from '../strings.js'
+import { stringsFor } from '../../texts/site.js'
 import { JsonLd } from './JsonLd.js'
 
 async function loadStatement(props: SiteProps) {

@@ -4,7 +4,7 @@ import { pageMetadata } from '../metadata.js'
 import { type PageSearchParams, toSearchParams } from '../listingData.js'
 import { PAGE_PATHS } from '../paths.js'
 import type { SiteProps } from '../siteContext.js'
-import { stringsFor } from '../strings.js'
+import { stringsFor } from '../../texts/site.js'
 import { JsonLd } from './JsonLd.js'
 import { ListingBlock } from './ListingBlock.js'
 

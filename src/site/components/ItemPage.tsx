@@ -11,7 +11,7 @@ import { type ItemDoc, loadItem } from '../itemData.js'
 import { pageMetadata } from '../metadata.js'
 import { itemPath, PAGE_PATHS, topicPath } from '../paths.js'
 import { loadSettings, payloadOf, type SiteProps } from '../siteContext.js'
-import { type SiteLocale, type SiteStrings, stringsFor } from '../strings.js'
+import { type SiteLocale, type SiteStrings, stringsFor } from '../../texts/site.js'
 import { GoneView } from './StatusViews.js'
 import { JsonLd } from './JsonLd.js'
 

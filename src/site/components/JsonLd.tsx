@@ -1,7 +1,7 @@
 import { pluginOptions } from '../../pluginOptions.js'
 import { loadSettings, payloadOf, type SiteProps } from '../siteContext.js'
 import { PAGE_PATHS } from '../paths.js'
-import { stringsFor } from '../strings.js'
+import { stringsFor } from '../../texts/site.js'
 
 type Props = SiteProps & {
   /** Breadcrumbs after the home page. */

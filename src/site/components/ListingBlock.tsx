@@ -3,7 +3,7 @@ import type { ItemType } from '../../listing/types.js'
 import { ListingEnhancer } from '../client/ListingEnhancer.js'
 import { loadListing, loadTopicTree, type PageSearchParams, toSearchParams, type TopicNode } from '../listingData.js'
 import { payloadOf, type SiteProps } from '../siteContext.js'
-import { stringsFor, type SiteStrings } from '../strings.js'
+import { stringsFor, type SiteStrings } from '../../texts/site.js'
 import { ListingItemCard } from './ListingItemCard.js'
 
 type Props = SiteProps & {

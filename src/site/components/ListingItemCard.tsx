@@ -1,7 +1,7 @@
 import type { ListingItem } from '../../listing/types.js'
 import { isoDay } from '../format.js'
 import { itemPath, topicPath } from '../paths.js'
-import type { SiteLocale, SiteStrings } from '../strings.js'
+import type { SiteLocale, SiteStrings } from '../../texts/site.js'
 
 type Props = { item: ListingItem; locale: SiteLocale; t: SiteStrings; patterns: Record<ListingItem['type'], string>; headingLevel?: 2 | 3 }
 

@@ -7,7 +7,7 @@ import { pageMetadata } from '../metadata.js'
 import { PAGE_PATHS } from '../paths.js'
 import { initialSignupState, type SignupState } from '../signup.js'
 import { payloadOf, type SiteProps } from '../siteContext.js'
-import { stringsFor } from '../strings.js'
+import { stringsFor } from '../../texts/site.js'
 import { JsonLd } from './JsonLd.js'
 
 type Props = SiteProps & {

@@ -2,7 +2,7 @@ import type { CSSProperties, ReactNode } from 'react'
 
 import { loadSettings, type SiteProps } from '../siteContext.js'
 import { PAGE_PATHS, otherLocale } from '../paths.js'
-import { stringsFor } from '../strings.js'
+import { stringsFor } from '../../texts/site.js'
 import { feedUrl } from '../feedLinks.js'
 
 /**

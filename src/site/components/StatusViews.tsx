@@ -1,5 +1,5 @@
 import { PAGE_PATHS } from '../paths.js'
-import { type SiteLocale, stringsFor } from '../strings.js'
+import { type SiteLocale, stringsFor } from '../../texts/site.js'
 
 /** "No longer published": the body of the 410 answer for an item that was published once. */
 export function GoneView({ locale }: { locale: SiteLocale }) {

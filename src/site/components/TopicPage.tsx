@@ -6,7 +6,7 @@ import { findTopic, loadTopicTree, type PageSearchParams } from '../listingData.
 import { pageMetadata } from '../metadata.js'
 import { PAGE_PATHS, topicPath } from '../paths.js'
 import type { SiteProps } from '../siteContext.js'
-import { stringsFor } from '../strings.js'
+import { stringsFor } from '../../texts/site.js'
 import { JsonLd } from './JsonLd.js'
 import { ListingBlock } from './ListingBlock.js'
 
