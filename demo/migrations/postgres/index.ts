@@ -3,9 +3,7 @@ import * as migration_20261126_134000_search_indexes from './20261126_134000_sea
 import * as migration_20261126_134626_event_cancelled from './20261126_134626_event_cancelled';
 import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
 import * as migration_20261202_005733_hardening from './20261202_005733_hardening';
-import * as migration_20261202_035114_records from './20261202_035114_records';
-import * as migration_20261202_034600_image_sizes from './20261202_034600_image_sizes';
-import * as migration_20261202_034027_site_pages from './20261202_034027_site_pages';
+import * as migration_20261202_050052_records_pages_media from './20261202_050052_records_pages_media';
 
 export const migrations = [
   {
@@ -34,18 +32,8 @@ export const migrations = [
     name: '20261202_005733_hardening',
   },
   {
-    up: migration_20261202_035114_records.up,
-    down: migration_20261202_035114_records.down,
-    name: '20261202_035114_records'
-  },
-  {
-    up: migration_20261202_034600_image_sizes.up,
-    down: migration_20261202_034600_image_sizes.down,
-    name: '20261202_034600_image_sizes'
-  },
-  {
-    up: migration_20261202_034027_site_pages.up,
-    down: migration_20261202_034027_site_pages.down,
-    name: '20261202_034027_site_pages'
+    up: migration_20261202_050052_records_pages_media.up,
+    down: migration_20261202_050052_records_pages_media.down,
+    name: '20261202_050052_records_pages_media'
   },
 ];

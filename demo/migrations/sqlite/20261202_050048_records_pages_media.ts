@@ -47,6 +47,79 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`newsroom_retained_versions_media_idx\` ON \`newsroom_retained_versions\` (\`media\`);`)
   await db.run(sql`CREATE INDEX \`newsroom_retained_versions_updated_at_idx\` ON \`newsroom_retained_versions\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`newsroom_retained_versions_created_at_idx\` ON \`newsroom_retained_versions\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`site_settings_footer_links\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`url\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`site_settings\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`site_settings_footer_links_order_idx\` ON \`site_settings_footer_links\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`site_settings_footer_links_parent_id_idx\` ON \`site_settings_footer_links\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`site_settings_footer_links_locales\` (
+  	\`label\` text NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`_locale\` text NOT NULL,
+  	\`_parent_id\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`site_settings_footer_links\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`site_settings_footer_links_locales_locale_parent_id_unique\` ON \`site_settings_footer_links_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`site_settings\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`logo_id\` integer,
+  	\`colors_primary\` text DEFAULT '#1d4f73',
+  	\`colors_link\` text DEFAULT '#1a5a8a',
+  	\`colors_text\` text DEFAULT '#1f2328',
+  	\`colors_background\` text DEFAULT '#ffffff',
+  	\`colors_focus\` text DEFAULT '#b3470c',
+  	\`updated_at\` text,
+  	\`created_at\` text,
+  	FOREIGN KEY (\`logo_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`site_settings_logo_idx\` ON \`site_settings\` (\`logo_id\`);`)
+  await db.run(sql`CREATE TABLE \`site_settings_locales\` (
+  	\`organisation_name\` text DEFAULT 'Nyhetsrum',
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`_locale\` text NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`site_settings\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`site_settings_locales_locale_parent_id_unique\` ON \`site_settings_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`accessibility_statement\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`reviewed_at\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
+  await db.run(sql`CREATE TABLE \`accessibility_statement_locales\` (
+  	\`title\` text,
+  	\`body\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`_locale\` text NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`accessibility_statement\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`accessibility_statement_locales_locale_parent_id_unique\` ON \`accessibility_statement_locales\` (\`_locale\`,\`_parent_id\`);`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_thumbnail_url\` text;`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_thumbnail_width\` numeric;`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_thumbnail_height\` numeric;`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_thumbnail_mime_type\` text;`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_thumbnail_filesize\` numeric;`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_thumbnail_filename\` text;`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_card_url\` text;`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_card_width\` numeric;`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_card_height\` numeric;`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_card_mime_type\` text;`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_card_filesize\` numeric;`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`sizes_card_filename\` text;`)
+  await db.run(sql`CREATE INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\` ON \`media\` (\`sizes_thumbnail_filename\`);`)
+  await db.run(sql`CREATE INDEX \`media_sizes_card_sizes_card_filename_idx\` ON \`media\` (\`sizes_card_filename\`);`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`archived\` integer DEFAULT false;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`review_by\` text;`)
   await db.run(sql`ALTER TABLE \`news\` ADD \`review_editor_id\` integer REFERENCES users(id);`)
@@ -100,6 +173,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`newsroom_audit_log\`;`)
   await db.run(sql`DROP TABLE \`newsroom_retained_versions\`;`)
+  await db.run(sql`DROP TABLE \`site_settings_footer_links\`;`)
+  await db.run(sql`DROP TABLE \`site_settings_footer_links_locales\`;`)
+  await db.run(sql`DROP TABLE \`site_settings\`;`)
+  await db.run(sql`DROP TABLE \`site_settings_locales\`;`)
+  await db.run(sql`DROP TABLE \`accessibility_statement\`;`)
+  await db.run(sql`DROP TABLE \`accessibility_statement_locales\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_news\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -336,6 +415,20 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_digest_runs_id_idx\` ON \`payload_locked_documents_rels\` (\`digest_runs_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_digest_deliveries_id_idx\` ON \`payload_locked_documents_rels\` (\`digest_deliveries_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_newsletter_rate_limits_id_idx\` ON \`payload_locked_documents_rels\` (\`newsletter_rate_limits_id\`);`)
+  await db.run(sql`DROP INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\`;`)
+  await db.run(sql`DROP INDEX \`media_sizes_card_sizes_card_filename_idx\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`sizes_thumbnail_url\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`sizes_thumbnail_width\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`sizes_thumbnail_height\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`sizes_thumbnail_mime_type\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`sizes_thumbnail_filesize\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`sizes_thumbnail_filename\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`sizes_card_url\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`sizes_card_width\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`sizes_card_height\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`sizes_card_mime_type\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`sizes_card_filesize\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`sizes_card_filename\`;`)
   await db.run(sql`DROP INDEX \`newsroom_index_archived_idx\`;`)
   await db.run(sql`ALTER TABLE \`newsroom_index\` DROP COLUMN \`archived\`;`)
 }
