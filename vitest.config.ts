@@ -13,8 +13,8 @@ export default defineConfig({
   resolve: { conditions: ['newsroom-source', 'module', 'browser', 'development|production'] },
   ssr: { resolve: { conditions: ['newsroom-source', 'module', 'node', 'development|production'], externalConditions: ['newsroom-source'] } },
   test: {
-    // Lexical's "node" entry points use top-level await around a dynamic import, which deadlocks
-    // Node 20's ESM loader now and then (silent exit 13); the "development" entries are plain modules.
+    // --conditions=development: a Node 20 workaround (Lexical's top-level await, silent exit 13),
+    // listed with the others in tests/support/node20Workarounds.ts; Node 22+ does not need it.
     execArgv: ['--conditions=development', '--conditions=newsroom-source'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
