@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 export type SecurityHeaderOptions = {
   /** The public base URL; https turns on HSTS. */
   serverURL: string
-  /** Payload's `routes.admin`: the pages that get the script policy. */
+  /** Payload's `routes.admin`. */
   adminRoute?: string
 }
 
@@ -12,11 +12,11 @@ export type SecurityHeaderOptions = {
 const HSTS = 'max-age=31536000'
 
 /**
- * The policy of the admin's pages. Scripts only from this origin or inline with this request's nonce (Next.js
+ * The policy of the pages (admin and public). Scripts only from this origin or inline with this request's nonce (Next.js
  * puts the nonce on its own inline scripts when it finds it in the request's CSP header). Styles
  * may be inline: React and Lexical set `style` attributes, which a nonce cannot cover.
  */
-export function adminContentSecurityPolicy(nonce: string): string {
+export function pageContentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -47,21 +47,21 @@ export function createSecurityHeaders({ serverURL, adminRoute = '/admin' }: Secu
     ...(https ? ([['Strict-Transport-Security', HSTS]] as [string, string][]) : []),
   ]
   /**
-   * Admin pages are rendered per request, so Next.js can put the nonce on every script. The other
-   * pages of the app (the redirect at `/`, the 404 page) are prerendered: a nonce cannot reach
-   * their inline scripts, and they show nothing a visitor wrote; they keep `frame-ancestors` only.
-   * The newsletter pages set their own policy.
+   * The admin and the public pages are rendered per request, so Next.js can put the nonce on every
+   * script. API answers, uploads and Next's static files get no script policy (they are no pages);
+   * the newsletter pages set their own policy.
    */
-  const isAdmin = (url: string | undefined) => {
+  const isPage = (url: string | undefined) => {
     const path = (url ?? '/').split('?')[0]!
-    return path === adminRoute || path.startsWith(`${adminRoute}/`)
+    if (path === adminRoute || path.startsWith(`${adminRoute}/`)) return true
+    return !path.startsWith('/api/') && !path.startsWith('/_next/')
   }
 
   /** Sets the headers on `res`; for admin pages, also hands Next.js the nonce through the request's CSP header. */
   return function applySecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
     for (const [name, value] of common) res.setHeader(name, value)
-    if (isAdmin(req.url)) {
-      const policy = adminContentSecurityPolicy(randomBytes(16).toString('base64'))
+    if (isPage(req.url)) {
+      const policy = pageContentSecurityPolicy(randomBytes(16).toString('base64'))
       req.headers['content-security-policy'] = policy
       res.setHeader('Content-Security-Policy', policy)
     } else {

@@ -28,7 +28,7 @@ try {
   process.exit(1)
 }
 
-const SOURCES = ['app', 'collections', 'src', 'feeds', 'demo', 'payload.config.ts', 'next.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.build.json']
+const SOURCES = ['app', 'collections', 'src', 'feeds', 'demo', 'payload.config.ts', 'proxy.ts', 'next.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.build.json']
 const SKIP = new Set(['dist', 'node_modules'])
 
 function sourceHash(): string {

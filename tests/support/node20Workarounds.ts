@@ -30,6 +30,7 @@ export const node20Workarounds = {
       'package.json#seed',
       'package.json#reindex',
       'package.json#digest',
+      'package.json#export',
       'package.json#migrate:create',
       'package.json#payload',
       'package.json#generate:importmap',

@@ -48,8 +48,8 @@ describe('createSecurityHeaders on a real server', () => {
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
   })
 
-  it('admin pages get a nonce policy, also handed to the page renderer; other answers only frame-ancestors; a client CSP header never reaches the renderer', async () => {
-    const page = await fetch(`${base}/admin/login`, { headers: { 'content-security-policy': "script-src 'nonce-forged'" } })
+  it.each(['/admin/login', '/aktuellt', '/nyheter/en-nyhet?x=1'])('the page %s gets a nonce policy, also handed to the page renderer; API answers only frame-ancestors; a client CSP header never reaches the renderer', async (path) => {
+    const page = await fetch(`${base}${path}`, { headers: { 'content-security-policy': "script-src 'nonce-forged'" } })
     const policy = page.headers.get('content-security-policy')!
     expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]+={0,2}'/)
     expect(((await page.json()) as { seenCsp: string }).seenCsp).toBe(policy)
