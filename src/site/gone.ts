@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server.js'
 import type { SanitizedConfig } from 'payload'
 
 import { pluginOptions } from '../pluginOptions.js'
+import { PREVIEW_PATH } from '../preview/previewUrl.js'
 import { loadItemStatus, matchItemPath } from './itemData.js'
 import { PAGE_PATHS } from './paths.js'
 import { loadSettings, payloadOf } from './siteContext.js'
@@ -9,6 +10,8 @@ import { statusPageHtml } from './statusPageHtml.js'
 import type { SiteLocale } from '../texts/site.js'
 
 const PAGES = new Set<string>([...Object.values(PAGE_PATHS.sv), ...Object.values(PAGE_PATHS.en)].filter((p) => !p.includes('{slug}')))
+/** The plugin's other routes in the app (see src/exports/next.ts): route handlers, not pages. */
+const ROUTES = new Set<string>([PREVIEW_PATH, '/sitemap.xml', '/robots.txt'])
 
 /**
  * For the app's `proxy.ts` (Next.js middleware) in front of the public pages. It answers the pages
@@ -23,7 +26,7 @@ export function newsroomProxy(config: SanitizedConfig | Promise<SanitizedConfig>
   return async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
     const path = request.nextUrl.pathname.replace(/(.)\/+$/, '$1')
-    if (PAGES.has(path)) return undefined
+    if (PAGES.has(path) || ROUTES.has(path)) return undefined
     const payload = await payloadOf(config)
     const o = pluginOptions(payload)
     const locale: SiteLocale = path === '/en' || path.startsWith('/en/') ? 'en' : 'sv'

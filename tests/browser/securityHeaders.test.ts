@@ -111,12 +111,23 @@ describe.skipIf(missing)('security headers on every answer of npm start', () => 
     expect(csp).toContain("object-src 'none'")
     expect(csp).toContain("base-uri 'self'")
     expect(second.headers.get('content-security-policy')).not.toContain(nonce)
-    const scripts = [...first.body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])
+    // JSON-LD blocks are data, not scripts: CSP does not apply to them.
+    const scripts = [...first.body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !tag.includes('application/ld+json'))
     expect(scripts.length).toBeGreaterThan(3)
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
     // A nonce sent by the client is not the one used.
     const forged = await get('page', pagePath, { headers: { 'content-security-policy': "script-src 'nonce-AAAAAAAAAAAAAAAAAAAAAA=='" } })
     expect(forged.body).not.toContain('nonce="AAAAAAAAAAAAAAAAAAAAAA=="')
+  })
+
+  it("the plugin's route handlers in the app pass the pages' proxy: sitemap.xml and robots.txt answer", async () => {
+    const sitemap = await fetch(`${app.baseUrl}/sitemap.xml`)
+    expect(sitemap.status).toBe(200)
+    expect(sitemap.headers.get('content-type')).toContain('xml')
+    expect(await sitemap.text()).toContain('<urlset')
+    const robots = await fetch(`${app.baseUrl}/robots.txt`)
+    expect(robots.status).toBe(200)
+    expect(await robots.text()).toMatch(/Sitemap: http/)
   })
 
   it('the public pages run their scripts under that policy in Chromium, with no violation', async () => {
