@@ -241,7 +241,8 @@ describe.skipIf(databaseUnavailable())('GET /api/newsroom/items', () => {
     expect(res.status).toBe(400)
   })
 
-  it('a cursor walk returns every item present throughout exactly once, while editors publish and delete', async () => {
+  // 240 items made through the Local API: about a minute on a busy 2-core machine, so more time than the project's default.
+  it('a cursor walk returns every item present throughout exactly once, while editors publish and delete', { timeout: 240_000 }, async () => {
     const DAY = 86_400_000
     const base = Date.UTC(2024, 0, 1)
     const ids: { collection: 'news' | 'press'; id: number | string; key: string }[] = []
