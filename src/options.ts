@@ -6,6 +6,7 @@ import type { CollectionOverride } from './types.js'
 import { siteGlobalsOptionsSchema } from './globals/options.js'
 import { trustProxySchema } from './http/clientAddress.js'
 import { corsOptionsSchema } from './http/cors.js'
+import { isEmailAddress } from './emailAddress.js'
 
 const slugSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
 
@@ -109,7 +110,7 @@ export const newsroomOptionsSchema = z
         /** `List-Id` header of digest mails. @default '<nyhetsbrev.{host of serverURL}>' */
         listId: z.string().min(1).optional(),
         /** `mailto:` address of the List-Unsubscribe header. @default the MAIL_FROM address (payload.email.defaultFromAddress) */
-        unsubscribeMailto: z.email().optional(),
+        unsubscribeMailto: z.string().refine(isEmailAddress, 'must be an e-mail address').optional(),
         /** Subscribers read per page by the digest job. @default 500 */
         batchSize: z.number().int().min(1).max(5000).default(500),
         /** SMTP tries per digest mail on temporary (4xx) errors. @default 3 */

@@ -29,6 +29,11 @@ describe('invalid configuration stops start-up with a message naming the setting
     expect(() => newsroomPlugin({ login: { ipLimit: 0 } })(baseConfig)).toThrow(/option "login.ipLimit"/)
   })
 
+  it("the newsletter's mailto address follows the one e-mail rule of sign-ups", () => {
+    expect(() => newsroomPlugin({ newsletter: { unsubscribeMailto: 'avregistrera@exempel.se>, x@y.se' } })(baseConfig)).toThrow(/option "newsletter.unsubscribeMailto": must be an e-mail address/)
+    expect(() => newsroomPlugin({ newsletter: { unsubscribeMailto: 'avregistrera@exempel.se' } })(baseConfig)).not.toThrow()
+  })
+
   it('a collection slug clash is reported', () => {
     expect(() => newsroomPlugin()({ ...baseConfig, collections: [{ slug: 'news', fields: [] }] })).toThrow(/already has a collection "news"/)
   })
