@@ -84,17 +84,21 @@ describe.skipIf(databaseUnavailable())('bad input gets a 400 with a message', ()
     const parent = await n.payload.create({ collection: 'topics', data: { title: 'Psykisk hälsa' } })
     const child = await n.payload.create({ collection: 'topics', data: { title: 'Suicidprevention', parent: parent.id } as never })
     const grandchild = await n.payload.create({ collection: 'topics', data: { title: 'Stödlinjer', parent: child.id } as never })
-    const patch = (id: string | number, parentId: string | number) =>
+    const patch = (id: string | number, parentId: string | number, language?: string) =>
       fetch(`${n.baseUrl}/api/topics/${id}`, {
         method: 'PATCH',
-        headers: { 'content-type': 'application/json', authorization: editor },
+        headers: { 'content-type': 'application/json', authorization: editor, ...(language ? { 'accept-language': language } : {}) },
         body: JSON.stringify({ parent: parentId }),
       })
-    for (const under of [child.id, grandchild.id]) {
-      const res = await patch(parent.id, under)
+    // Swedish when the request names no language, English when it asks for it (one language per message).
+    for (const [under, language, message] of [
+      [child.id, undefined, 'Ett ämne kan inte ligga under sig självt eller under ett av sina underämnen.'],
+      [grandchild.id, 'en', 'A topic cannot be placed under itself or one of its own subtopics.'],
+    ] as const) {
+      const res = await patch(parent.id, under, language)
       expect(res.status).toBe(400)
       const parentError = fieldErrors((await res.json()) as ErrorBody).find((e) => e.path === 'parent')
-      expect(parentError?.message).toBe('A topic cannot be placed under itself or one of its own subtopics.')
+      expect(parentError?.message).toBe(message)
     }
     // Itself as parent is not among the field's options (filterOptions), which Payload refuses first.
     const self = await patch(child.id, child.id)
