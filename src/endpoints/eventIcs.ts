@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto'
-
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options.js'
@@ -7,6 +5,7 @@ import type { ResolvedNewsroomOptions } from '../options.js'
 import { FEED_CONTENT_TYPES, renderICalendar } from 'newsroom-feeds'
 import { calendarEvent } from '../feeds/build.js'
 import { isNotModified, notModifiedResponse, preconditionsOf } from '../http/conditionalGet.js'
+import { strongEtag } from '../http/strongEtag.js'
 import { BadParameter } from '../listing/params.js'
 import { lexicalToText } from '../listing/text.js'
 import { badParameterResponse } from './items.js'
@@ -29,7 +28,7 @@ const handler = (o: ResolvedNewsroomOptions) => async (req: PayloadRequest) => {
     const body = renderICalendar({ name: item.title, host: new URL(o.serverURL).hostname }, [event])
     const lastModified = new Date(item.updatedAt)
     lastModified.setUTCMilliseconds(0)
-    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
+    const etag = strongEtag(body)
     const headers = {
       'content-type': FEED_CONTENT_TYPES.ical,
       'content-disposition': `attachment; filename="${slug}.ics"`,

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto'
-
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options.js'
 
 import { isNotModified, notModifiedResponse, preconditionsOf } from '../http/conditionalGet.js'
+import { strongEtag } from '../http/strongEtag.js'
 
 import { BadParameter } from '../listing/params.js'
 import { badParameterResponse } from './items.js'
@@ -15,7 +14,7 @@ const CACHE = 'public, max-age=0, must-revalidate'
 /** A JSON answer with an ETag of its bytes; `304` when the client already has them. */
 export function jsonWithEtag(req: PayloadRequest, data: unknown, status = 200): Response {
   const body = JSON.stringify(data)
-  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
+  const etag = strongEtag(body)
   const headers = { 'content-type': 'application/json', 'cache-control': CACHE, etag }
   if (status === 200 && isNotModified(preconditionsOf(req.headers), { etags: [etag] })) return notModifiedResponse(headers)
   return new Response(body, { status, headers })
