@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { Browser } from 'playwright-core'
+
 import { type AppServer, startAppServer } from '../support/appServer'
+import { chromiumMissing, launchChromium } from '../support/chromium'
 
 const ADMIN = { email: 'admin@example.se', password: 'admin-lösenord-1' }
+
+const missing = chromiumMissing()
+if (missing && process.env.CI === 'true') throw new Error(`CI=true but ${missing}`)
 
 /** The built app (`npm start`, next start behind the public cache): the preview route turns on Next's draft mode for editors only. */
 describe('preview of a draft (Förhandsgranska)', () => {
@@ -65,6 +71,36 @@ describe('preview of a draft (Förhandsgranska)', () => {
       expect(res.status, query).toBe(status)
       expect((await res.json()).message).toContain(text)
       expect(res.headers.getSetCookie().filter((c) => c.startsWith('__prerender_bypass='))).toEqual([])
+    }
+  })
+
+  it.skipIf(missing)('Live Preview beside the edit form shows the draft and follows each save without a reload', async () => {
+    const browser: Browser = await launchChromium()
+    try {
+      const context = await browser.newContext({ locale: 'sv-SE' })
+      const page = await context.newPage()
+      await page.goto(`${app.baseUrl}/admin/login`)
+      await page.fill('#field-email', ADMIN.email)
+      await page.fill('#field-password', ADMIN.password)
+      await page.locator('button[type="submit"]').click()
+      await page.waitForURL(/\/admin$/)
+
+      await page.goto(`${app.baseUrl}/admin/collections/news/${draftId}`)
+      await page.locator('#live-preview-toggler').click()
+      const frame = page.frameLocator('iframe')
+      await expect.poll(() => frame.locator('h1').innerText(), { timeout: 60_000 }).toBe('Utkast inför publicering')
+      await expect(frame.locator('.nr-notice--draft').count()).resolves.toBe(1)
+      // A marker in the frame's document: gone if the frame reloads instead of refreshing in place.
+      await frame.locator('body').evaluate((b) => b.setAttribute('data-test-marker', 'kept'))
+
+      await page.locator('#field-summary').fill('Ingressen skrevs om medan förhandsvisningen var öppen.')
+      await page.locator('#action-save-draft').click()
+      await expect.poll(() => frame.locator('.nr-ingress').allInnerTexts().then((t) => t.join('\n')), { timeout: 60_000 }).toContain('Ingressen skrevs om medan förhandsvisningen var öppen.')
+      expect(await frame.locator('body').getAttribute('data-test-marker')).toBe('kept')
+      // Nothing of it reached the public: the published page is still a 404 (the item was never published).
+      expect((await fetch(`${app.baseUrl}/nyheter/utkast-infor-publicering`)).status).toBe(404)
+    } finally {
+      await browser.close()
     }
   })
 })

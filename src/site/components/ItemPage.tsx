@@ -12,6 +12,7 @@ import { pageMetadata } from '../metadata.js'
 import { itemPath, PAGE_PATHS, topicPath } from '../paths.js'
 import { loadSettings, payloadOf, type SiteProps } from '../siteContext.js'
 import { type SiteLocale, type SiteStrings, stringsFor } from '../../texts/site.js'
+import { LivePreviewRefresh } from '../client/LivePreviewRefresh.js'
 import { GoneView } from './StatusViews.js'
 import { JsonLd } from './JsonLd.js'
 
@@ -247,7 +248,12 @@ export async function ItemPage(props: Props) {
         </ol>
       </nav>
       <article className={`nr-item nr-item--${type}`}>
-        {state.state === 'draft' ? <p className="nr-notice nr-notice--draft">{t.draft}</p> : null}
+        {state.state === 'draft' ? (
+          <>
+            <p className="nr-notice nr-notice--draft">{t.draft}</p>
+            <LivePreviewRefresh adminOrigin={new URL(payload.config.serverURL || o.serverURL).origin} />
+          </>
+        ) : null}
         <p className="nr-meta">
           <time dateTime={new Date(date).toISOString()}>{isoDay(date)}</time> | {t.types[type]}
         </p>
