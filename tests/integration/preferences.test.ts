@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { pluginOptions } from '../../src/pluginOptions'
 import { runDigest } from '../../src/scripts'
-import { preferencesUrl } from '../../src/newsletter/common'
+import { apiUrl } from '../../src/newsletter/common'
+import { unsubscribeToken } from '../../src/newsletter/tokens'
 import { ensureUnsubscribeNonce } from '../../src/newsletter/sendMail'
 import { databaseUnavailable } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
-import { createActiveSubscriber, createNewsletterTopics, linkIn, publishNews, runSignupJobs } from '../support/newsletter'
+import { createActiveSubscriber, createNewsletterTopics, apiLinkIn, publishNews, runSignupJobs } from '../support/newsletter'
 import { startSmtp, type TestSmtp } from '../support/smtp'
 
 type Sub = { id: number | string; email: string; status: string; frequency: string; locale: string; topics?: (number | string)[] }
@@ -31,7 +32,8 @@ describe.skipIf(databaseUnavailable())('newsletter: preferences page and API', (
   const withLink = async (email: string, data: Record<string, unknown> = {}) => {
     const s = await createSubscriber(email, data)
     const options = pluginOptions(n.payload)
-    return { s, url: local(preferencesUrl(n.payload, options, await ensureUnsubscribeNonce(n.payload, options, s as never))) }
+    const token = unsubscribeToken(n.payload.secret, await ensureUnsubscribeNonce(n.payload, options, s as never))
+    return { s, url: local(apiUrl(n.payload, options, '/newsroom/preferences', { token })) }
   }
   const post = (url: string, body: string, type = 'application/x-www-form-urlencoded', from = ip()) =>
     fetch(url, { method: 'POST', headers: { 'content-type': type, 'x-forwarded-for': from }, body })
@@ -53,7 +55,7 @@ describe.skipIf(databaseUnavailable())('newsletter: preferences page and API', (
     await publish('Psykisk hälsa i skolan', [topic.halsa])
     await runDigest(n.payload, { frequency: 'daily', period: 'daily:prefs-1' })
     const [digest] = smtp.to('lisa@example.se')
-    const link = linkIn(digest.text, '/api/newsroom/preferences')
+    const link = apiLinkIn(digest.text, 'preferences')
     expect(digest.html).toContain(link)
     expect(link).toMatch(/^http:\/\/newsroom\.test\/api\/newsroom\/preferences\?token=/)
 
@@ -243,7 +245,7 @@ describe.skipIf(databaseUnavailable())('newsletter: preferences page and API', (
     await runSignupJobs(n.payload)
     const [mail] = smtp.to('hantera@example.se')
     expect(mail.subject).toBe('Hantera din prenumeration')
-    const link = linkIn(mail.text, '/api/newsroom/preferences')
+    const link = apiLinkIn(mail.text, 'preferences')
     expect(mail.html).toContain(link)
     expect((await fetch(local(link))).status).toBe(200)
   })
