@@ -54,7 +54,7 @@ function notSubscribed(options: Options, s: Subscriber, json: boolean, htmlStatu
   const signup = signupUrl(options)
   if (!json) return html(page('notSubscribed', s.locale, { signup }), htmlStatus)
   const message = `token: the subscription is ${s.status}; sign up again to receive the newsletter`
-  return Response.json({ error: 'not_subscribed', parameter: 'token', message, signup, email: s.email }, { status: 409, headers: noStore })
+  return Response.json({ error: 'not_subscribed', parameter: 'token', message, signup, email: s.email, locale: s.locale }, { status: 409, headers: noStore })
 }
 
 function preferencesJson(s: Subscriber, topics: Choice[]) {

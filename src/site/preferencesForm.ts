@@ -24,7 +24,10 @@ const stateOf = (answer: EndpointAnswer, prev: PreferencesState, notice: Prefere
   const d = answer.data
   const attempt = prev.attempt + 1
   if (answer.status === 404) return { ...prev, step: 'invalid', notice: 'none', email: '', attempt }
-  if (answer.status === 409) return { ...prev, step: 'notSubscribed', notice: 'none', email: typeof d.email === 'string' ? d.email : '', attempt }
+  if (answer.status === 409) {
+    const values = { ...prev.values, locale: typeof d.locale === 'string' ? d.locale : prev.values.locale }
+    return { ...prev, step: 'notSubscribed', notice: 'none', email: typeof d.email === 'string' ? d.email : '', values, attempt }
+  }
   if (answer.status === 429) return { ...prev, notice: 'rate', attempt }
   if (answer.status === 400 && d.parameter === 'topics') return { ...prev, notice: 'topics', attempt }
   if (answer.status !== 200) return { ...prev, notice: 'error', attempt }

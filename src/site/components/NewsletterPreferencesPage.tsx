@@ -26,7 +26,7 @@ export async function NewsletterPreferencesPage(props: Props) {
     ? await loadPreferences(props.config, token, sp?.saved === '1')
     : { step: 'invalid', notice: 'none', email: '', pending: false, values: { topics: [], frequency: 'weekly', locale: props.locale }, attempt: 0 }
   const l = state.values.locale
-  if (state.step === 'edit' && (l === 'sv' || l === 'en') && l !== props.locale) redirect(withToken(PAGE_PATHS[l].preferences, token))
+  if (state.step !== 'invalid' && (l === 'sv' || l === 'en') && l !== props.locale) redirect(withToken(PAGE_PATHS[l].preferences, token))
   const topics = state.step === 'edit' ? toTopics(await loadTopicTree(props)) : []
   const permalink = withToken(PAGE_PATHS[props.locale].preferences, token)
   return <PreferencesForm locale={props.locale} organisation={settings.organisationName} token={token} topics={topics} action={props.action} initial={{ ...state, attempt: 0 }} permalink={permalink} />

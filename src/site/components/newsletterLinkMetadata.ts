@@ -7,11 +7,12 @@ import { stringsFor } from '../../texts/site.js'
 
 /**
  * Head of the confirm, preferences and unsubscribe pages: their URL holds a token, so no referrer
- * and no indexing; the canonical URL is the page without it.
+ * to other sites (see src/site/gone.ts for why not `no-referrer`) and no indexing; the canonical
+ * URL is the page without it.
  */
 export async function newsletterLinkMetadata(props: SiteProps & { page: 'confirm' | 'preferences' | 'unsubscribe' }): Promise<Metadata> {
   const t = stringsFor(props.locale)
   const title = props.page === 'confirm' ? t.confirmPageTitle : props.page === 'preferences' ? t.preferencesPageTitle : t.unsubscribePageTitle
   const m = await pageMetadata(props, { title, paths: { [props.locale]: PAGE_PATHS[props.locale][props.page] } })
-  return { ...m, referrer: 'no-referrer', robots: { index: false, follow: false } }
+  return { ...m, referrer: 'same-origin', robots: { index: false, follow: false } }
 }
