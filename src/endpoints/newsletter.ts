@@ -15,6 +15,7 @@ import {
   findByHash,
   html,
   MAX_BODY,
+  noStore,
   type Options,
   pageLocale,
   readBody,
@@ -22,6 +23,7 @@ import {
   readLocale,
   readTopics,
   tooMany,
+  wantsJson,
 } from './newsletterShared.js'
 import { preferencesEndpoints } from './preferences.js'
 
@@ -115,6 +117,16 @@ async function linkState(req: PayloadRequest, options: Options, token: unknown):
   return s.status === 'bounced' ? { state: 'invalid', s } : { state: 'open', s, kind }
 }
 
+/**
+ * The JSON answer of `GET /api/newsroom/confirm` for the site's confirm page: what the link is now,
+ * and whose it is (the page names the address). An invalid link names nobody.
+ */
+function linkJson(req: PayloadRequest, link: LinkState) {
+  if (link.state === 'invalid') return Response.json({ error: 'invalid_token', parameter: 'token', state: 'invalid', locale: pageLocale(req, link.s) }, { status: 410, headers: noStore })
+  const locale = link.state === 'open' ? ((link.s.pendingPreferences as { locale?: string } | null)?.locale ?? link.s.locale) : link.s.locale
+  return Response.json({ ok: true, state: link.state, kind: link.kind, email: link.s.email, locale }, { headers: noStore })
+}
+
 /** The "link expired" page, linking to the sign-up page. */
 const invalidPage = (req: PayloadRequest, options: Options, status: number, s?: Subscriber | null) =>
   html(page('invalid', pageLocale(req, s), { signup: absoluteUrl(options, options.newsletter.signupPage) }), status)
@@ -138,6 +150,7 @@ export const confirmPageEndpoint = (options: Options): Endpoint => ({
     const url = new URL(req.url!)
     const token = url.searchParams.get('token')
     const link = await linkState(req, options, token)
+    if (wantsJson(req)) return linkJson(req, link)
     if (link.state === 'invalid') return invalidPage(req, options, 410, link.s)
     const locale = (link.s.pendingPreferences as { locale?: string } | null)?.locale ?? link.s.locale
     if (link.state === 'used') return html(page(link.kind === 'manage' ? 'alreadyApplied' : 'alreadyConfirmed', link.s.locale))
@@ -160,7 +173,8 @@ export const confirmEndpoint = (options: Options): Endpoint => ({
     const token = await tokenFromQueryOrForm(req)
     if (token instanceof Response) return token
     const link = await linkState(req, options, token)
-    if (link.state === 'invalid') return invalidPage(req, options, 410, link.s)
+    const json = wantsJson(req)
+    if (link.state === 'invalid') return json ? linkJson(req, link) : invalidPage(req, options, 410, link.s)
     const { s, kind } = link
     if (link.state === 'open') {
       const pending = s.pendingPreferences as Record<string, unknown> | null | undefined
@@ -180,13 +194,22 @@ export const confirmEndpoint = (options: Options): Endpoint => ({
         overrideAccess: true,
         depth: 0,
       })
-      if (settings.confirmRedirect) return new Response(null, { status: 303, headers: { location: absoluteUrl(options, settings.confirmRedirect), 'cache-control': 'no-store' } })
       const locale = (pending?.locale as string | undefined) ?? s.locale
+      const redirect = settings.confirmRedirect ? absoluteUrl(options, settings.confirmRedirect) : undefined
+      if (json) return Response.json({ ok: true, state: kind === 'manage' ? 'applied' : 'confirmed', kind, email: s.email, locale, ...(redirect ? { redirect } : {}) }, { headers: noStore })
+      if (redirect) return new Response(null, { status: 303, headers: { location: redirect, 'cache-control': 'no-store' } })
       return html(page(kind === 'manage' ? 'applied' : 'confirmed', locale))
     }
+    if (json) return Response.json({ ok: true, state: 'used', kind, email: s.email, locale: s.locale }, { headers: noStore })
     return html(page(kind === 'manage' ? 'alreadyApplied' : 'alreadyConfirmed', s.locale))
   },
 })
+
+/** The JSON answer of the unsubscribe endpoints for the site's page: whose link it is and whether they still subscribe. */
+const unsubscribeJson = (req: PayloadRequest, s: Subscriber | null) =>
+  s
+    ? Response.json({ ok: true, state: s.status === 'unsubscribed' ? 'unsubscribed' : 'subscribed', email: s.email, locale: s.locale }, { headers: noStore })
+    : Response.json({ error: 'invalid_token', parameter: 'token', state: 'invalid', locale: pageLocale(req) }, { status: 404, headers: noStore })
 
 /** `GET /api/newsroom/unsubscribe?token=`: a page with a button (mail scanners follow GET links; only POST acts). */
 export const unsubscribePageEndpoint = (options: Options): Endpoint => ({
@@ -195,6 +218,7 @@ export const unsubscribePageEndpoint = (options: Options): Endpoint => ({
   handler: async (req) => {
     const token = new URL(req.url!).searchParams.get('token')
     const s = await findByHash(req, options, 'unsubscribeTokenHash', token)
+    if (wantsJson(req)) return unsubscribeJson(req, s)
     if (!s) return invalidPage(req, options, 404)
     if (s.status === 'unsubscribed') return html(page('unsubscribed', s.locale))
     return html(page('unsubscribeAsk', s.locale, { action: new URL(req.url!).pathname + new URL(req.url!).search }))
@@ -212,7 +236,7 @@ export const unsubscribeEndpoint = (options: Options): Endpoint => ({
     const token = await tokenFromQueryOrForm(req)
     if (token instanceof Response) return token
     const s = await findByHash(req, options, 'unsubscribeTokenHash', token)
-    if (!s) return invalidPage(req, options, 404)
+    if (!s) return wantsJson(req) ? unsubscribeJson(req, s) : invalidPage(req, options, 404)
     if (s.status !== 'unsubscribed') {
       await req.payload.update({
         collection: options.collections.subscribers.slug,
@@ -230,7 +254,7 @@ export const unsubscribeEndpoint = (options: Options): Endpoint => ({
         depth: 0,
       })
     }
-    return html(page('unsubscribed', s.locale))
+    return wantsJson(req) ? unsubscribeJson(req, { ...s, status: 'unsubscribed' }) : html(page('unsubscribed', s.locale))
   },
 })
 

@@ -31,6 +31,14 @@ export function pageSecurityHeaders(formTargets: string[] = []): Record<string, 
 export const html = (body: string, status = 200, headers: Record<string, string> = {}, formTargets: string[] = []) =>
   new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...pageSecurityHeaders(formTargets), ...headers } })
 
+export const noStore = { 'cache-control': 'no-store' }
+
+/** A JSON answer for the site's pages (they call these endpoints in-process with `Accept: application/json`). */
+export const wantsJson = (req: PayloadRequest) => {
+  const accept = req.headers.get('accept') ?? ''
+  return accept.includes('application/json') && !accept.includes('text/html')
+}
+
 export const bad = (parameter: string, message: string, status = 400) => badParameterResponse(new BadParameter(parameter, message, status))
 
 export const tooMany = (retryAfter: number, message = 'Too many sign-up attempts; try again later.') =>

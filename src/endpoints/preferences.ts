@@ -3,7 +3,7 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { absoluteUrl, type Subscriber, topicIds, unsubscribeUrl } from '../newsletter/common.js'
 import { hitRateLimit } from '../newsletter/rateLimit.js'
 import { page, preferencesPage, type TopicChoice } from '../newsletter/templates.js'
-import { bad, clientIp, findByHash, html, type Options, pageLocale, readBody, readFrequency, readLocale, readTopics, tooMany } from './newsletterShared.js'
+import { bad, clientIp, findByHash, html, noStore, type Options, pageLocale, readBody, readFrequency, readLocale, readTopics, tooMany, wantsJson } from './newsletterShared.js'
 
 type TopicDoc = { id: string | number; slug?: string | null; title?: string | null; parent?: string | number | { id: string | number } | null }
 type Choice = TopicChoice & { id: string }
@@ -43,13 +43,6 @@ async function topicChoices(payload: Payload, options: Options, locale: string):
 /** Only active and pending subscribers have settings to change; unsubscribed and bounced ones must sign up again. */
 const canChange = (s: Subscriber) => s.status === 'active' || s.status === 'pending'
 
-const wantsJson = (req: PayloadRequest) => {
-  const accept = req.headers.get('accept') ?? ''
-  return accept.includes('application/json') && !accept.includes('text/html')
-}
-
-const noStore = { 'cache-control': 'no-store' }
-
 const tokenOf = (req: PayloadRequest) => new URL(req.url!).searchParams.get('token')
 
 const signupUrl = (options: Options) => absoluteUrl(options, options.newsletter.signupPage)
@@ -61,13 +54,13 @@ function notSubscribed(options: Options, s: Subscriber, json: boolean, htmlStatu
   const signup = signupUrl(options)
   if (!json) return html(page('notSubscribed', s.locale, { signup }), htmlStatus)
   const message = `token: the subscription is ${s.status}; sign up again to receive the newsletter`
-  return Response.json({ error: 'not_subscribed', parameter: 'token', message, signup }, { status: 409, headers: noStore })
+  return Response.json({ error: 'not_subscribed', parameter: 'token', message, signup, email: s.email, locale: s.locale }, { status: 409, headers: noStore })
 }
 
 function preferencesJson(s: Subscriber, topics: Choice[]) {
   const slugOf = new Map(topics.map((t) => [t.id, t.slug]))
   const slugs = topicIds(s).flatMap((id) => (slugOf.has(id) ? [slugOf.get(id)!] : []))
-  return Response.json({ ok: true, status: s.status, topics: slugs, frequency: s.frequency, locale: s.locale }, { headers: noStore })
+  return Response.json({ ok: true, status: s.status, email: s.email, topics: slugs, frequency: s.frequency, locale: s.locale }, { headers: noStore })
 }
 
 function preferencesHtml(req: PayloadRequest, options: Options, s: Subscriber, topics: Choice[], token: string, saved: boolean) {

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options.js'
 
+import { PAGE_PATHS } from '../site/paths.js'
 import { unsubscribeToken } from './tokens.js'
 
 export type Frequency = 'daily' | 'weekly'
@@ -47,12 +48,24 @@ export function apiUrl(payload: Payload, options: Options, path: string, query: 
 
 export const absoluteUrl = (options: Options, pathOrUrl: string) => new URL(pathOrUrl, options.serverURL).toString()
 
+/** The one-click endpoint (RFC 8058): what `List-Unsubscribe` names, and what a POST unsubscribes at. */
 export const unsubscribeUrl = (payload: Payload, options: Options, nonce: string) =>
   apiUrl(payload, options, '/newsroom/unsubscribe', { token: unsubscribeToken(payload.secret, nonce) })
 
+/** A newsletter page of the public site (in the layout), in the subscriber's language, with its token. */
+export function newsletterPageUrl(options: Options, page: 'confirm' | 'preferences' | 'unsubscribe', locale: unknown, token: string): string {
+  const url = new URL(PAGE_PATHS[locale === 'en' ? 'en' : 'sv'][page], options.serverURL)
+  url.searchParams.set('token', token)
+  return url.toString()
+}
+
+/** The unsubscribe page (a button) that mails link to; it takes the long-lived token. */
+export const unsubscribePageUrl = (payload: Payload, options: Options, nonce: string, locale: unknown) =>
+  newsletterPageUrl(options, 'unsubscribe', locale, unsubscribeToken(payload.secret, nonce))
+
 /** The settings page of a subscriber; it takes the same long-lived token as the unsubscribe link. */
-export const preferencesUrl = (payload: Payload, options: Options, nonce: string) =>
-  apiUrl(payload, options, '/newsroom/preferences', { token: unsubscribeToken(payload.secret, nonce) })
+export const preferencesUrl = (payload: Payload, options: Options, nonce: string, locale: unknown) =>
+  newsletterPageUrl(options, 'preferences', locale, unsubscribeToken(payload.secret, nonce))
 
 export const fromAddress = (payload: Payload): string => payload.email?.defaultFromAddress ?? 'nyhetsrum@localhost'
 

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options.js'
 
-import { apiUrl, preferencesUrl, type Subscriber, unsubscribeUrl } from './common.js'
+import { newsletterPageUrl, preferencesUrl, type Subscriber, unsubscribePageUrl } from './common.js'
 import { confirmMail } from './templates.js'
 import { hashToken, newNonce, newToken, unsubscribeToken } from './tokens.js'
 
@@ -47,8 +47,8 @@ export async function sendSubscriptionMail(payload: Payload, options: Options, s
   })
   const nonce = await ensureUnsubscribeNonce(payload, options, s)
   const locale = (s.pendingPreferences as { locale?: string } | null)?.locale ?? s.locale
-  const manageLinks = kind === 'manage' ? { unsubscribe: unsubscribeUrl(payload, options, nonce), preferences: preferencesUrl(payload, options, nonce) } : null
-  const mail = confirmMail(locale, kind, apiUrl(payload, options, '/newsroom/confirm', { token }), manageLinks, settings.confirmTtlHours)
+  const manageLinks = kind === 'manage' ? { unsubscribe: unsubscribePageUrl(payload, options, nonce, locale), preferences: preferencesUrl(payload, options, nonce, locale) } : null
+  const mail = confirmMail(locale, kind, newsletterPageUrl(options, 'confirm', locale, token), manageLinks, settings.confirmTtlHours)
   await payload.sendEmail({ to: s.email, subject: mail.subject, html: mail.html, text: mail.text })
 }
 

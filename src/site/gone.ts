@@ -10,6 +10,12 @@ import { statusPageHtml } from './statusPageHtml.js'
 import type { SiteLocale } from '../texts/site.js'
 
 const PAGES = new Set<string>([...Object.values(PAGE_PATHS.sv), ...Object.values(PAGE_PATHS.en)].filter((p) => !p.includes('{slug}')))
+/**
+ * The newsletter's pages: their URL holds the subscriber's token, so no other site they link to may
+ * learn it. `same-origin`, not `no-referrer`: with `no-referrer` Chromium sends `Origin: null` on
+ * the scriptless form post, and Next.js refuses the server action as cross-site.
+ */
+const TOKEN_PAGES = new Set<string>((['sv', 'en'] as const).flatMap((l) => [PAGE_PATHS[l].confirm, PAGE_PATHS[l].preferences, PAGE_PATHS[l].unsubscribe]))
 /** The plugin's other routes in the app (see src/exports/next.ts): route handlers, not pages. */
 const ROUTES = new Set<string>([PREVIEW_PATH, '/sitemap.xml', '/robots.txt'])
 
@@ -24,8 +30,13 @@ const ROUTES = new Set<string>([PREVIEW_PATH, '/sitemap.xml', '/robots.txt'])
  */
 export function newsroomProxy(config: SanitizedConfig | Promise<SanitizedConfig>) {
   return async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
     const path = request.nextUrl.pathname.replace(/(.)\/+$/, '$1')
+    if (TOKEN_PAGES.has(path)) {
+      const next = NextResponse.next()
+      next.headers.set('referrer-policy', 'same-origin')
+      return next
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
     if (PAGES.has(path) || ROUTES.has(path)) return undefined
     const payload = await payloadOf(config)
     const o = pluginOptions(payload)

@@ -5,8 +5,26 @@ type UrlPatterns = Record<ItemType, string>
 
 /** Where each public page lives: Swedish at the root, English under /en. */
 export const PAGE_PATHS = {
-  sv: { home: '/', aktuellt: '/aktuellt', topic: '/amne/{slug}', newsletter: '/nyhetsbrev', accessibility: '/tillganglighet' },
-  en: { home: '/en', aktuellt: '/en/news', topic: '/en/topic/{slug}', newsletter: '/en/newsletter', accessibility: '/en/accessibility' },
+  sv: {
+    home: '/',
+    aktuellt: '/aktuellt',
+    topic: '/amne/{slug}',
+    newsletter: '/nyhetsbrev',
+    confirm: '/nyhetsbrev/bekrafta',
+    preferences: '/nyhetsbrev/installningar',
+    unsubscribe: '/nyhetsbrev/avsluta',
+    accessibility: '/tillganglighet',
+  },
+  en: {
+    home: '/en',
+    aktuellt: '/en/news',
+    topic: '/en/topic/{slug}',
+    newsletter: '/en/newsletter',
+    confirm: '/en/newsletter/confirm',
+    preferences: '/en/newsletter/preferences',
+    unsubscribe: '/en/newsletter/unsubscribe',
+    accessibility: '/en/accessibility',
+  },
 } as const
 
 export const localePrefix = (l: SiteLocale) => (l === 'en' ? '/en' : '')

@@ -162,6 +162,13 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     'Newsletter (en)': '/en/newsletter',
     'Accessibility statement (sv)': '/tillganglighet',
     'Accessibility statement (en)': '/en/accessibility',
+    // The pages of the newsletter's mail links, with a link that does not work (the valid ones: newsletter.test.ts).
+    'Newsletter confirm, invalid link (sv)': `/nyhetsbrev/bekrafta?token=${'A'.repeat(43)}`,
+    'Newsletter confirm, invalid link (en)': `/en/newsletter/confirm?token=${'A'.repeat(43)}`,
+    'Newsletter settings, invalid link (sv)': `/nyhetsbrev/installningar?token=${'A'.repeat(43)}`,
+    'Newsletter settings, no token (en)': '/en/newsletter/preferences',
+    'Newsletter unsubscribe, invalid link (sv)': `/nyhetsbrev/avsluta?token=${'A'.repeat(43)}`,
+    'Newsletter unsubscribe, invalid link (en)': `/en/newsletter/unsubscribe?token=${'A'.repeat(43)}`,
     '404 (sv)': '/finns-inte',
     '404 (en)': '/en/does-not-exist',
     '410 (sv)': `/nyheter/${slugs.gone}`,

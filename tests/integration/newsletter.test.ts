@@ -9,7 +9,7 @@ import { periodKey } from '../../src/newsletter/digest/periodKey'
 import { runDigest } from '../../src/scripts'
 import { databaseUnavailable, testDatabase } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
-import { createActiveSubscriber, createNewsletterTopics, linkIn, publishNews, runSignupJobs, submitConfirmation } from '../support/newsletter'
+import { createActiveSubscriber, createNewsletterTopics, apiLinkIn, publishNews, runSignupJobs, submitConfirmation } from '../support/newsletter'
 import { startSmtp, type TestSmtp } from '../support/smtp'
 
 type Sub = { id: number | string; email: string; status: string; topics?: unknown[]; confirmTokenHash?: string | null; unsubscribeTokenHash?: string | null }
@@ -91,7 +91,7 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     expect((await subscriber('anna@example.se')).status).toBe('pending')
     const [confirmation] = smtp.to('anna@example.se')
     expect(confirmation.subject).toBe('Bekräfta din prenumeration')
-    const link = linkIn(confirmation.text, '/api/newsroom/confirm')
+    const link = apiLinkIn(confirmation.text, 'confirm')
     const token = new URL(link).searchParams.get('token')!
     // Only the hash is stored.
     const stored = JSON.stringify(await subscriber('anna@example.se'))
@@ -180,7 +180,7 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     // An active subscriber's settings change only through the mailed link.
     const before = (await subscriber('aktiv@example.se')) as Sub & { frequency: string }
     expect(before).toMatchObject({ status: 'active', frequency: 'daily' })
-    const manageLink = local(linkIn(smtp.to('aktiv@example.se')[0].text, '/api/newsroom/confirm'))
+    const manageLink = local(apiLinkIn(smtp.to('aktiv@example.se')[0].text, 'confirm'))
     const manage = await submitConfirmation(manageLink)
     expect(manage.status).toBe(200)
     expect(await manage.text()).toContain('Dina nya inställningar används nu.')
@@ -195,7 +195,7 @@ describe.skipIf(databaseUnavailable())('newsletter: sign-up, confirmation, diges
     await runSignups()
     const [mail] = smtp.to('sen@example.se')
     expect(mail.subject).toBe('Confirm your subscription')
-    const link = linkIn(mail.text, '/api/newsroom/confirm')
+    const link = apiLinkIn(mail.text, 'confirm')
     const s = await subscriber('sen@example.se')
     await n.payload.update({ collection: 'subscribers' as never, id: s.id, data: { confirmTokenExpiresAt: new Date(Date.now() - 1000).toISOString() } as never, overrideAccess: true })
     const expired = await fetch(local(link))

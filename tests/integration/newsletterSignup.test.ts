@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { databaseUnavailable } from '../support/database'
 import { startNewsroom, type TestNewsroom } from '../support/newsroom'
-import { createActiveSubscriber, createNewsletterTopics, linkIn, runSignupJobs, submitConfirmation } from '../support/newsletter'
+import { createActiveSubscriber, createNewsletterTopics, apiLinkIn, runSignupJobs, submitConfirmation } from '../support/newsletter'
 import { startSmtp, type TestSmtp } from '../support/smtp'
 
 type Sub = {
@@ -114,13 +114,13 @@ describe.skipIf(databaseUnavailable())('newsletter: what a sign-up request does 
     expect(smtp.to('ulla@example.se').map((m) => m.subject)).toEqual(['Confirm your subscription'])
 
     // Only confirming the mailed link applies the new settings and consent.
-    expect((await submitConfirmation(local(linkIn(smtp.to('ulla@example.se')[0]!.text, '/api/newsroom/confirm')))).status).toBe(200)
+    expect((await submitConfirmation(local(apiLinkIn(smtp.to('ulla@example.se')[0]!.text, 'confirm')))).status).toBe(200)
     const ulla = (await subscriber('ulla@example.se'))!
     expect(record(ulla)).toMatchObject({ status: 'active', frequency: 'weekly', locale: 'en', topics: [String(topic.miljo)], unsubscribedAt: null })
     expect(ulla.consent).toMatchObject({ wordingVersion: '1', sourcePage: '/ny-sida' })
     expect(new Date(ulla.confirmedAt!).getTime()).toBeGreaterThan(Date.now() - 60_000)
 
-    expect((await submitConfirmation(local(linkIn(smtp.to('karl@example.se')[0]!.text, '/api/newsroom/confirm')))).status).toBe(200)
+    expect((await submitConfirmation(local(apiLinkIn(smtp.to('karl@example.se')[0]!.text, 'confirm')))).status).toBe(200)
     const karl = (await subscriber('karl@example.se'))!
     expect(record(karl)).toMatchObject({ status: 'active', frequency: 'weekly', locale: 'en', topics: [String(topic.miljo)], confirmedAt: before.karl!.confirmedAt })
     expect(karl.consent).toMatchObject({ sourcePage: '/ny-sida' })
@@ -208,7 +208,7 @@ describe.skipIf(databaseUnavailable())('newsletter: what a sign-up request does 
     try {
       expect((await subscribe({ email: 'vidare@example.se', consent: true })).status).toBe(202)
       await runSignupJobs(n.payload)
-      const link = local(linkIn(smtp.to('vidare@example.se')[0]!.text, '/api/newsroom/confirm'))
+      const link = local(apiLinkIn(smtp.to('vidare@example.se')[0]!.text, 'confirm'))
       const page = await fetch(link)
       expect(page.headers.get('content-security-policy')).toContain("form-action 'self' https://www.example.se;")
       const confirmed = await submitConfirmation(link)
@@ -225,7 +225,7 @@ describe.skipIf(databaseUnavailable())('newsletter: what a sign-up request does 
   it('every newsletter page forbids referrers, framing and any script but the confirmation form’s own', async () => {
     expect((await subscribe({ email: 'csp@example.se', consent: true })).status).toBe(202)
     await runSignupJobs(n.payload)
-    const link = local(linkIn(smtp.to('csp@example.se')[0]!.text, '/api/newsroom/confirm'))
+    const link = local(apiLinkIn(smtp.to('csp@example.se')[0]!.text, 'confirm'))
     const page = await fetch(link)
     const text = await page.text()
     const scripts = [...text.matchAll(/<script>(.*?)<\/script>/gs)].map((m) => m[1]!)

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { smtpTransport } from '../../demo/smtpTransport'
 import { newsroomPlugin, type NewsroomOptions } from '../../src/index'
 import { databaseUnavailable, freshDatabaseUrl, testDatabase } from '../support/database'
-import { linkIn, runSignupJobs, submitConfirmation } from '../support/newsletter'
+import { apiLinkIn, runSignupJobs, submitConfirmation } from '../support/newsletter'
 import { serveApi } from '../support/server'
 import { startSmtp, type TestSmtp } from '../support/smtp'
 
@@ -54,7 +54,7 @@ async function signUpAndConfirm(n: Booted, smtp: TestSmtp, email: string, topics
   expect(res.status).toBe(202)
   await runSignupJobs(n.payload)
   const mail = smtp.to(email).at(-1)
-  const confirmed = await submitConfirmation(linkIn(mail?.text, '/api/newsroom/confirm').replace('http://newsroom.test', n.baseUrl))
+  const confirmed = await submitConfirmation(apiLinkIn(mail?.text, 'confirm').replace('http://newsroom.test', n.baseUrl))
   expect(confirmed.status).toBe(200)
 }
 

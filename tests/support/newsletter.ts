@@ -15,6 +15,18 @@ export function linkIn(text: string | undefined, path: string): string {
   return m[0]
 }
 
+const PAGE_OF = { confirm: 'nyhetsbrev/bekrafta|en/newsletter/confirm', preferences: 'nyhetsbrev/installningar|en/newsletter/preferences', unsubscribe: 'nyhetsbrev/avsluta|en/newsletter/unsubscribe' }
+
+/**
+ * The first link in a mail to one of the site's newsletter pages (`page`), as the endpoint behind it
+ * (`/api/newsroom/<page>?token=…`, same origin and token): for tests that run the API without the pages.
+ */
+export function apiLinkIn(text: string | undefined, page: keyof typeof PAGE_OF): string {
+  const m = text?.match(new RegExp(`(https?://[^\\s"<>/]+)/(?:${PAGE_OF[page].replace(/\//g, '\\/')})\\?token=([A-Za-z0-9_-]+)`))
+  if (!m) throw new Error(`no link to the ${page} page in: ${text}`)
+  return `${m[1]}/api/newsroom/${page}?token=${m[2]}`
+}
+
 /** A published news item with a summary, in the given topics. */
 export const publishNews = (payload: Payload, title: string, topics: (string | number)[]) =>
   payload.create({ collection: 'news', data: { _status: 'published', title, summary: `Ingress: ${title}`, topics } as never })

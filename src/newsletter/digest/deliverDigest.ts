@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { fromAddress, preferencesUrl, sleep, type Subscriber, unsubscribeUrl } from '../common.js'
+import { fromAddress, preferencesUrl, sleep, type Subscriber, unsubscribePageUrl, unsubscribeUrl } from '../common.js'
 import { ensureUnsubscribeNonce } from '../sendMail.js'
 import { claimDelivery } from './claimDelivery.js'
 import type { DigestRun } from './digestRun.js'
@@ -27,7 +27,8 @@ export async function deliverDigest(payload: Payload, s: Subscriber, run: Digest
 
   const nonce = await ensureUnsubscribeNonce(payload, options, s)
   const unsubscribe = unsubscribeUrl(payload, options, nonce)
-  const mail = content.personalize({ unsubscribe, preferences: preferencesUrl(payload, options, nonce) })
+  // The mail's links open the site's pages; the header names the one-click endpoint (a POST there unsubscribes).
+  const mail = content.personalize({ unsubscribe: unsubscribePageUrl(payload, options, nonce, s.locale), preferences: preferencesUrl(payload, options, nonce, s.locale) })
   const host = new URL(options.serverURL).hostname
   const headers = {
     'List-Unsubscribe': `<${unsubscribe}>, <mailto:${settings.unsubscribeMailto ?? fromAddress(payload)}?subject=unsubscribe>`,
