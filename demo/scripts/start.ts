@@ -64,7 +64,12 @@ const handle = app.getRequestHandler()
 
 // How this process reaches itself (the cache's origin, the start-up check): the bound address, or loopback when bound to all.
 const self = `http://${['0.0.0.0', '::'].includes(env.HOST) ? '127.0.0.1' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`
-const cache = createPublicCache({ origin: self })
+/**
+ * The public pages are cached too (anonymous visitors only, see demo/publicCache.ts): every path
+ * but the API, the admin, Next's files and the preview route (which sets draft mode).
+ */
+const isPublicPage = (p: string) => !/^\/(api|admin|_next)(\/|$)/.test(p) && p !== '/preview'
+const cache = createPublicCache({ origin: self, pages: isPublicPage })
 const securityHeaders = createSecurityHeaders({ serverURL: env.SERVER_URL })
 const serve = serveThroughCache(cache, (req, res) => void handle(req, res))
 const server = http.createServer((req, res) => {
