@@ -110,7 +110,7 @@ describe('public cache: the public pages', () => {
     expect(draft.headers.get('x-cache')).toBeNull()
     expect(await draft.text()).toContain('Utkast: hemlig rubrik')
     expect(draft.headers.get('cache-control')).toBe(NEXT_DYNAMIC_CACHE_CONTROL)
-    for (const headers of [{ cookie: 'payload-token=x' }, { authorization: 'JWT x' }, { rsc: '1' }]) {
+    for (const headers of [{ cookie: 'payload-token=x' }, { authorization: 'JWT x' }, { rsc: '1' }] as Record<string, string>[]) {
       expect((await get('/nyheter/utkastet', headers)).headers.get('x-cache')).toBeNull()
     }
     expect(rendered('/nyheter/utkastet')).toBe(before + 4)
