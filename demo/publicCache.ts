@@ -164,7 +164,7 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
       if (!['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-encoding', 'content-length'].includes(k)) headers[k] = v
     })
     // A page's Content-Security-Policy (its script nonce) is stored with the body it belongs to; see README, *Public cache*.
-    if (page && headers['cache-control']) headers['cache-control'] = PAGE_CACHE_CONTROL
+    if (page && isStorable(res.headers, false) === false) headers['cache-control'] = PAGE_CACHE_CONTROL // Next's dynamic default (isStorable let it through as a page)
     const etag = headers.etag ?? strongEtag(body)
     delete headers.etag
     const vary = headers.vary ? `${headers.vary}, accept-encoding` : 'accept-encoding'

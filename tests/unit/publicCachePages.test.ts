@@ -31,6 +31,10 @@ describe('public cache: the public pages', () => {
       res.writeHead(410, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
       return void res.end('<!doctype html><html lang="sv"><title>Sidan är inte längre publicerad</title></html>')
     }
+    if (url.pathname === '/sitemap.xml') {
+      res.writeHead(200, { 'content-type': 'application/xml', 'cache-control': 'public, max-age=300' })
+      return void res.end('<urlset/>')
+    }
     if (url.pathname === '/med-kaka') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': 'spår=1', 'cache-control': NEXT_DYNAMIC_CACHE_CONTROL })
       return void res.end('<p>en kaka</p>')
@@ -139,6 +143,13 @@ describe('public cache: the public pages', () => {
       expect(res.headers.get('set-cookie')).toBe('spår=1') // Next's own answer, to this request only
       expect(res.headers.get('x-cache')).toBeNull()
     }
+  })
+
+  it("keeps a route's own public Cache-Control (sitemap.xml)", async () => {
+    await get('/sitemap.xml')
+    const hit = await get('/sitemap.xml')
+    expect(hit.headers.get('x-cache')).toBe('HIT')
+    expect(hit.headers.get('cache-control')).toBe('public, max-age=300')
   })
 
   it('leaves the admin and unlisted paths to Next', async () => {
