@@ -54,6 +54,8 @@ type Target = { key: string; page: boolean }
 
 /** Headers of a non-200 answer passed on to the requests that waited for it. */
 const REFUSAL_HEADERS = ['content-type', 'cache-control', 'retry-after', 'vary', 'location', 'content-security-policy', 'x-robots-tag', 'access-control-allow-origin', 'access-control-expose-headers']
+/** Hop-by-hop and per-response headers that are never stored. */
+const NOT_STORED = ['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-encoding', 'content-length']
 
 /**
  * Whether a 200 may be stored and shared: no `Set-Cookie` ever (a cookie is one visitor's), and no
@@ -103,6 +105,12 @@ export type PublicCacheOptions = {
    * @default none (only the API)
    */
   pages?: (pathname: string) => boolean
+  /**
+   * Sets the server's own headers (security headers) on an answer the cache writes that is not a
+   * stored entry: errors passed on and its own 400. A stored entry already has them: its fill went
+   * through the same server. @default none
+   */
+  decorate?: (req: IncomingMessage, res: ServerResponse) => void
 }
 
 /**
@@ -112,7 +120,7 @@ export type PublicCacheOptions = {
  * through this server. A hit costs a Map lookup, so hot feeds and 304s skip React, Next's router and Payload.
  * Each entry is stored identity, gzip and brotli (compressed once, at fill), chosen by Accept-Encoding.
  */
-export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000, maxEntries = 1000, maxBytes = 64 * 1024 * 1024, pages }: PublicCacheOptions) {
+export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000, maxEntries = 1000, maxBytes = 64 * 1024 * 1024, pages, decorate }: PublicCacheOptions) {
   const entries = new Map<string, Entry>()
   let storedBytes = 0
   /** Keys whose last answer was a 200 not to be stored ({@link Pass}): straight to Next until the index changes. */
@@ -161,7 +169,7 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
     }
     const headers: Record<string, string> = {}
     res.headers.forEach((v, k) => {
-      if (!['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-encoding', 'content-length'].includes(k)) headers[k] = v
+      if (!NOT_STORED.includes(k)) headers[k] = v
     })
     // A page's Content-Security-Policy (its script nonce) is stored with the body it belongs to; see README, *Public cache*.
     if (page && isStorable(res.headers, false) === false) headers['cache-control'] = PAGE_CACHE_CONTROL // Next's dynamic default (isStorable let it through as a page)
@@ -269,6 +277,7 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
       if ('pass' in result) return false // to Next, which answers this request itself
       if ('refused' in result) {
         // Errors (400/404) are not stored, but every request that waited for this one gets it.
+        decorate?.(req, res)
         res.writeHead(result.refused, result.head)
         res.end(req.method === 'HEAD' ? undefined : result.body)
         return true
@@ -282,7 +291,10 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
     /** Call for every request; true (or a promise of true) when it was answered here. */
     handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
       const target = req.url ?? '/'
-      if (target.includes('#')) return rejectFragment(res)
+      if (target.includes('#')) {
+        decorate?.(req, res)
+        return rejectFragment(res)
+      }
       const marker = req.headers[INTERNAL_HEADER]
       if (marker !== undefined) {
         if (isOwn(marker)) return false
