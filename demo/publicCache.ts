@@ -54,6 +54,8 @@ type Target = { key: string; page: boolean }
 
 /** Headers of a non-200 answer passed on to the requests that waited for it. */
 const REFUSAL_HEADERS = ['content-type', 'cache-control', 'retry-after', 'vary', 'location', 'content-security-policy', 'x-robots-tag', 'access-control-allow-origin', 'access-control-expose-headers']
+/** The security headers of `npm start` (demo/http/securityHeaders.ts), stored with an entry and sent on its 304s too. */
+const KEPT_ON_304 = ['x-content-type-options', 'referrer-policy', 'x-frame-options', 'content-security-policy', 'strict-transport-security']
 /** Hop-by-hop and per-response headers that are never stored. */
 const NOT_STORED = ['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-encoding', 'content-length']
 
@@ -181,7 +183,9 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
     const variant = (encoding: Encoding, bytes: Buffer): Variant => {
       const tag = tagOf(encoding)
       const common = { ...headers, etag: tag, vary, ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }) }
-      const notModified = [...Object.entries(notModifiedHeaders(common)).flat(), CACHE_STATUS_HEADER, 'HIT']
+      // A 304 carries the validators and metadata (RFC 9110 §15.4.5), and the server's security headers, as every answer does.
+      const security = Object.entries(common).filter(([k]) => KEPT_ON_304.includes(k)).flat()
+      const notModified = [...Object.entries(notModifiedHeaders(common)).flat(), ...security, CACHE_STATUS_HEADER, 'HIT']
       const ok = Object.entries({ ...common, 'content-length': String(bytes.length) }).flat()
       return { ok: [...ok, CACHE_STATUS_HEADER, 'HIT'], okMiss: [...ok, CACHE_STATUS_HEADER, 'MISS'], notModified, body: bytes, etag: tag }
     }

@@ -91,6 +91,7 @@ describe('public cache: the public pages', () => {
     // The browser's revalidation is a 304 from the cache.
     const notModified = await get('/nyheter/en-nyhet', { 'if-none-match': again.headers.get('etag')! })
     expect(notModified.status).toBe(304)
+    expect(notModified.headers.get('content-security-policy')).toContain(nonce) // the security headers stored with the entry go on its 304s too
     expect(rendered('/nyheter/en-nyhet')).toBe(1)
   })
 
