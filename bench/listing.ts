@@ -625,3 +625,32 @@ export async function runListingBench(o: ListingBenchOptions): Promise<ListingBe
     await ctx.payload.destroy()
   }
 }
+
+/**
+ * A database with `items` published items for another process to serve (the pages bench): the
+ * topic tree and `realItems` items through the Local API (they have versions, as the item pages'
+ * 410 check reads them), the rest bulk-loaded as above. Returns the paths of some published items
+ * made through the Local API, and closes Payload so that `npm start` can open the file.
+ */
+export async function prepareBenchDatabase(o: { kind: DbKind; url: string; items: number; realItems: number; mediaDir: string; log: (line: string) => void }) {
+  const t0 = performance.now()
+  const booted = await boot(o.kind, o.url, o.mediaDir)
+  const { topics, parents } = await createTopics(booted.payload)
+  const ctx: Ctx = { ...booted, topics, parents, log: o.log }
+  try {
+    const real = Math.min(o.realItems, o.items)
+    const published = await createViaLocalApi(ctx, 0, real)
+    const bulk = await bulkLoad(ctx, real, published, o.items)
+    const options = pluginOptions(ctx.payload)
+    const paths: string[] = []
+    for (const c of COLLECTIONS) {
+      const { docs } = await ctx.payload.find({ collection: c, where: { _status: { equals: 'published' } }, sort: 'id', limit: 5, depth: 0, pagination: false })
+      for (const d of docs as unknown as { slug: string }[]) paths.push(new URL(itemUrl(options, c, d.slug)).pathname)
+    }
+    const rows = (await ctx.payload.count({ collection: INDEX, overrideAccess: true })).totalDocs
+    o.log(`dataset: ${fmt(bulk.published)} published items (${fmt(real)} through the Local API, the rest bulk-loaded), ${fmt(rows)} index rows, in ${seconds(performance.now() - t0)}`)
+    return { itemPaths: paths }
+  } finally {
+    await ctx.payload.destroy()
+  }
+}

@@ -9,7 +9,8 @@
  * --db sqlite,postgres, --explain (SQL, plans and per-statement times), --no-indexes (skip the
  * candidate-index re-run), --no-http, --no-feeds, --no-load (skip the load test of `npm start`),
  * --subscribers N (newsletter digest, default 10000; --quick: 2000), --no-newsletter,
- * --only listing,newsletter,feeds,load (run just those sections).
+ * --only listing,newsletter,feeds,load,pages (run just those sections). `pages`: the public pages
+ * and the JSON API under wrk load, cached and uncached, at --items N on SQLite (bench/pages.ts).
  *
  * Run with `node --conditions=production --import tsx bench/run.ts` (npm run bench does): Lexical's
  * node entry otherwise deadlocks Node 20's ESM loader.
@@ -26,6 +27,7 @@ import { startAppServer } from '../tests/support/appServer'
 import { startPostgres, type TempPostgres } from '../tests/support/postgres'
 import { runFeedsBench } from './feeds'
 import { type DbKind, type ListingBenchReport, runListingBench, TARGET_P95_MS } from './listing'
+import { runPagesBench } from './pages'
 import { type NewsletterBenchReport, newsletterTable, runNewsletterBench, TARGET_MAILS_PER_S, TARGET_PEAK_RSS_MB } from './newsletter'
 import { ms, ratio, seconds, table } from './stats'
 
@@ -53,7 +55,7 @@ const runs = int('runs', quick ? 15 : 30)
 const warmup = int('warmup', quick ? 3 : 5)
 const dbs = (value('db') ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as DbKind[]
 const subscribers = int('subscribers', quick ? 2_000 : 10_000)
-const SECTIONS = ['listing', 'newsletter', 'feeds', 'load'] as const
+const SECTIONS = ['listing', 'newsletter', 'feeds', 'load', 'pages'] as const
 const only = value('only')
   ?.split(',')
   .map((s) => s.trim())
@@ -231,6 +233,11 @@ async function main() {
     } finally {
       await app.stop()
     }
+  }
+  if (section('pages')) {
+    log('')
+    log(`## Public pages beside the JSON API: ${items.toLocaleString('en-US')} published items, npm start on SQLite`)
+    await runPagesBench({ items, seconds: quick ? 4 : 8, log })
   }
   log('')
   log(`total ${seconds(performance.now() - started)}`)

@@ -64,12 +64,22 @@ const handle = app.getRequestHandler()
 
 // How this process reaches itself (the cache's origin, the start-up check): the bound address, or loopback when bound to all.
 const self = `http://${['0.0.0.0', '::'].includes(env.HOST) ? '127.0.0.1' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}`
-const cache = createPublicCache({ origin: self })
+/**
+ * The public pages are cached too (anonymous visitors only, see demo/publicCache.ts): every path
+ * but the API, the admin, Next's files and the preview route (which sets draft mode).
+ */
+const isPublicPage = (p: string) => !/^\/(api|admin|_next)(\/|$)/.test(p) && p !== '/preview'
 const securityHeaders = createSecurityHeaders({ serverURL: env.SERVER_URL })
-const serve = serveThroughCache(cache, (req, res) => void handle(req, res))
+// A cache hit sends the headers stored with its entry, security headers (and a page's CSP with the
+// nonce of its render) included: its fill went through here. So they are set only for what Next
+// answers and for the cache's other answers, not again (with a nonce that is thrown away) on each hit.
+const cache = createPublicCache({ origin: self, pages: isPublicPage, decorate: securityHeaders })
+const serve = serveThroughCache(cache, (req, res) => {
+  securityHeaders(req, res)
+  void handle(req, res)
+})
 const server = http.createServer((req, res) => {
   if (!isDecodablePath(req.url ?? '/')) return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(undecodablePathMessage)
-  securityHeaders(req, res)
   // The rightmost X-Forwarded-For entry is the peer, whatever the client sent (TRUST_PROXY decides what else counts).
   appendForwardedFor(req)
   // A request answered before its body was read (413) must not hold its connection open.

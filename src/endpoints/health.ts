@@ -2,8 +2,8 @@ import type { Endpoint } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options.js'
 
-import { indexFingerprint } from '../feeds/cache.js'
 import { wordIndexPresent } from '../listing/facets.js'
+import { siteFingerprint } from './siteFingerprint.js'
 
 /**
  * `GET /api/newsroom/health`: 200 when Payload is up and its database answers. `search` says how
@@ -23,12 +23,13 @@ export const healthEndpoint: Endpoint = {
 }
 
 /**
- * `GET /api/newsroom/state`: the listing index fingerprint. The HTTP cache in front of Next
- * (demo/scripts/start.ts) asks it at most once a second to learn that public responses went stale.
+ * `GET /api/newsroom/state`: the fingerprint of what the public answers show (see `siteFingerprint`).
+ * The HTTP cache in front of Next (demo/scripts/start.ts) asks it at most once a second to learn
+ * that feeds, listing and pages went stale.
  */
 export const stateEndpoint = (options: ResolvedNewsroomOptions): Endpoint => ({
   path: '/newsroom/state',
   method: 'get',
   handler: async (req) =>
-    Response.json({ fingerprint: await indexFingerprint(req.payload, options.collections.newsroomIndex.slug) }, { headers: { 'cache-control': 'no-store' } }),
+    Response.json({ fingerprint: await siteFingerprint(req.payload, options) }, { headers: { 'cache-control': 'no-store' } }),
 })
