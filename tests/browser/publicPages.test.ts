@@ -311,6 +311,12 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe('Nyhet med relaterad information')
     expect(await page.locator('link[rel=alternate][type="application/rss+xml"]').getAttribute('href')).toContain('/api/newsroom/feed.rss?type=news')
 
+    // Every indexed page says what it is to search engines (Lighthouse's SEO audit): Aktuellt and the sign-up too.
+    for (const [p, text] of [['/aktuellt', 'Nyheter, kalenderhändelser'], ['/en/news', 'News, calendar events'], ['/nyhetsbrev', 'Anmäl dig'], [`/nyheter/${slugs.news}`, 'Ingressen.']]) {
+      await page.goto(`${app.baseUrl}${p}`)
+      expect(await page.locator('meta[name="description"]').getAttribute('content'), p).toContain(text)
+    }
+
     await page.goto(`${app.baseUrl}/kalender/${slugs.cancelled}`)
     expect(await page.locator('.nr-notice--cancelled').innerText()).toContain('Inställt')
     expect(await page.locator('.nr-facts').innerText()).toContain('10 mars 2030 kl. 09:00–16:00')

@@ -104,7 +104,9 @@ describe.skipIf(missing)('security headers on every answer of npm start', () => 
   })
 
   it.each(['/admin/login', '/aktuellt', '/nyhetsbrev'])("the page %s gets a script policy with a fresh nonce, which Next.js puts on its own scripts", async (pagePath) => {
-    const [first, second] = [await get('page', pagePath), await get('page', pagePath)]
+    // A cookie keeps the public cache out of it: each of these is a render of its own.
+    const rendered = { headers: { cookie: 'nr-test=1' } }
+    const [first, second] = [await get('page', pagePath, rendered), await get('page', pagePath, rendered)]
     const csp = first.headers.get('content-security-policy')!
     const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1]
     expect(nonce).toBeTruthy()
@@ -115,6 +117,13 @@ describe.skipIf(missing)('security headers on every answer of npm start', () => 
     const scripts = [...first.body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !tag.includes('application/ld+json'))
     expect(scripts.length).toBeGreaterThan(3)
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
+    // From the public cache (anonymous, the second request is a hit): the render's nonce, the same in the policy and on every script.
+    await get('page', pagePath)
+    const hit = await get('page', pagePath)
+    if (pagePath !== '/admin/login') expect(hit.headers.get('x-cache')).toBe('HIT')
+    const hitNonce = /script-src 'self' 'nonce-([^']+)'/.exec(hit.headers.get('content-security-policy') ?? '')?.[1]
+    expect(hitNonce).toBeTruthy()
+    for (const tag of [...hit.body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((t) => !t.includes('application/ld+json'))) expect(tag).toContain(`nonce="${hitNonce}"`)
     // A nonce sent by the client is not the one used.
     const forged = await get('page', pagePath, { headers: { 'content-security-policy': "script-src 'nonce-AAAAAAAAAAAAAAAAAAAAAA=='" } })
     expect(forged.body).not.toContain('nonce="AAAAAAAAAAAAAAAAAAAAAA=="')

@@ -31,6 +31,7 @@ export async function aktuelltMetadata(props: Props): Promise<Metadata> {
   const filtered = Boolean(types || category.length || q || sp.get('from') || sp.get('to') || sp.get('cursor'))
   return pageMetadata(props, {
     title: types ? `${t.aktuellt}: ${t.typesPlural[types]}` : t.aktuellt,
+    description: t.aktuelltDescription,
     paths: { sv: PAGE_PATHS.sv.aktuellt, en: PAGE_PATHS.en.aktuellt },
     feed: { locale: props.locale, type: types, category, q, title: types ? t.typesPlural[types] : t.aktuellt },
     // Filtered views are many URLs of one page: only the plain one is indexed.

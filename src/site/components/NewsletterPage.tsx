@@ -51,5 +51,5 @@ export async function NewsletterPage(props: Props) {
 
 export async function newsletterMetadata(props: SiteProps): Promise<Metadata> {
   const t = stringsFor(props.locale)
-  return pageMetadata(props, { title: t.signupTitle, paths: { sv: PAGE_PATHS.sv.newsletter, en: PAGE_PATHS.en.newsletter } })
+  return pageMetadata(props, { title: t.signupTitle, description: t.signupDescription, paths: { sv: PAGE_PATHS.sv.newsletter, en: PAGE_PATHS.en.newsletter } })
 }
