@@ -19,6 +19,8 @@ import type { DatabaseAdapterObj } from 'payload'
  * mode they read the last commit beside a writer. Every new connection gets the busy timeout,
  * which is then only for other processes (`npm run seed` beside a server).
  *
+ * A transaction takes the lock at its first statement (see `lazyTransaction`).
+ *
  * A write made without the transaction's `req` while that transaction is open (the same request
  * waiting for itself) can never get the lock; it fails after `lockWaitMs` with a message saying so.
  */
@@ -154,39 +156,67 @@ function guardClient(client: LibsqlClient, lock: Lock, o: SqliteWriteLockOptions
       fresh = true
       return tx
     }
-    const release = await lock.acquire(o.lockWaitMs, 'a transaction')
-    let tx: Tx
-    try {
-      await prepare()
-      tx = await orig.transaction(mode)
-      fresh = true
-    } catch (err) {
-      release()
-      throw err
-    }
-    const { commit, rollback, close } = { commit: tx.commit.bind(tx), rollback: tx.rollback.bind(tx), close: tx.close.bind(tx) }
-    // The lock goes when the connection has left its transaction: after COMMIT, or after the
-    // ROLLBACK that follows a failed COMMIT.
-    tx.commit = async () => {
-      await commit()
-      release()
-    }
-    tx.rollback = async () => {
+    return lazyTransaction(async () => {
+      const release = await lock.acquire(o.lockWaitMs, 'a transaction')
       try {
-        await rollback()
-      } finally {
+        await prepare()
+        const tx = await orig.transaction(mode)
+        fresh = true
+        return { tx, release }
+      } catch (err) {
         release()
+        throw err
       }
-    }
-    tx.close = () => {
-      try {
-        close()
-      } finally {
-        release()
-      }
-    }
-    return tx
+    })
   }
+}
+
+/**
+ * A transaction that takes the lock and runs BEGIN at its first statement, not when it is
+ * opened: Payload opens some operations' transactions and then first writes outside them
+ * (forgotPassword's "reservation" of the user row), which must not wait for the lock the
+ * transaction would already hold. Nothing runs in between, so it is the same as a later BEGIN.
+ */
+function lazyTransaction(begin: () => Promise<{ tx: Tx; release: Release }>): Tx {
+  let started: Promise<{ tx: Tx; release: Release }> | null = null
+  const real = () => (started ??= begin())
+  /** The begun transaction, or null when none began (or BEGIN failed: then nothing is held). */
+  const begun = async () => (started ? started.catch(() => null) : null)
+  const on = (method: 'execute' | 'batch' | 'executeMultiple') => async (...args: unknown[]) => {
+    const { tx } = await real()
+    return (tx as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args)
+  }
+  return {
+    execute: on('execute'),
+    batch: on('batch'),
+    executeMultiple: on('executeMultiple'),
+    // A failed COMMIT leaves the connection in its transaction: drizzle then calls rollback, which releases.
+    commit: async () => {
+      const b = await begun()
+      if (!b) return
+      await b.tx.commit()
+      b.release()
+    },
+    rollback: async () => {
+      const b = await begun()
+      if (!b) return
+      try {
+        await b.tx.rollback()
+      } finally {
+        b.release()
+      }
+    },
+    close: () => {
+      void begun().then((b) => {
+        if (!b) return
+        try {
+          b.tx.close()
+        } finally {
+          b.release()
+        }
+      })
+    },
+  } as unknown as Tx
 }
 
 /** The sqlite adapter, with its libsql client's writes serialised per database file (see above). */
