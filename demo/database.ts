@@ -9,6 +9,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 
 import { migrations as postgresMigrations } from './migrations/postgres/index'
 import { migrations as sqliteMigrations } from './migrations/sqlite/index'
+import { withSqliteWriteLock } from './sqliteWriteLock'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 
@@ -24,14 +25,21 @@ export function databaseAdapter(url: string, root: string): DatabaseAdapterObj {
     case 'sqlite': {
       const file = url.slice('file:'.length)
       if (file && !file.startsWith(':')) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-      return sqliteAdapter({
-        client: { url },
-        push: false,
-        migrationDir: path.join(root, 'demo/migrations/sqlite'),
-        // WAL + a busy timeout let `npm run seed` write beside a running server.
-        wal: true,
-        busyTimeout: 10_000,
-      })
+      // Transactions on, so that a change and its audit row commit together; the lock makes them
+      // (and every other write) take turns in this process instead of meeting SQLITE_BUSY.
+      // WAL + the busy timeout let `npm run seed` write beside a running server.
+      return withSqliteWriteLock(
+        sqliteAdapter({
+          client: { url },
+          push: false,
+          migrationDir: path.join(root, 'demo/migrations/sqlite'),
+          wal: true,
+          busyTimeout: 10_000,
+          // libsql begins every write transaction IMMEDIATE (drizzle passes no mode), taking the write lock up front.
+          transactionOptions: {},
+        }),
+        { busyTimeoutMs: 10_000, lockWaitMs: 30_000 },
+      )
     }
     case 'postgres':
       return postgresAdapter({

@@ -132,9 +132,12 @@ export function loginThrottleHooks(options: ResolvedNewsroomOptions) {
   const afterLogin: CollectionAfterLoginHook = async ({ req }) => {
     const attempt = req.context[CONTEXT_KEY] as Attempt | undefined
     if (!attempt) return
+    // With `req`: in the login's transaction. Without it, on SQLite this write would wait for the
+    // write lock that the login's own transaction holds (the SQLITE_BUSY logins once met).
     await req.payload.db.deleteMany({
       collection: attempts,
       where: { or: [{ key: { equals: attempt.pairKey } }, { id: { equals: attempt.ipRowId } }] },
+      req,
     })
   }
 
