@@ -1,3 +1,4 @@
+import { createLocalReq } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -192,6 +193,33 @@ describe.skipIf(databaseUnavailable())('records: published versions, deletes and
     const filtered = ((await (await api(`/${AUDIT}?${qs}`, admin)).json()) as { docs: Audit[] }).docs
     expect(filtered.some((r) => r.document === String(id))).toBe(true)
     expect(filtered.every((r) => r.action === 'unpublish')).toBe(true)
+  })
+
+  it('cancelling a scheduled publish (the schedule drawer deletes its job) writes a "scheduleCancel" row; a job that ran does not', async () => {
+    const id = await createNews('Schemaläggning avbryts', 'draft')
+    const user = (await n.payload.find({ collection: 'users', where: { email: { equals: editorEmail() } } })).docs[0]!
+    const waitUntil = new Date(Date.now() + 86_400_000)
+    const job = await n.payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'news', value: String(id) }, user: { relationTo: 'users', value: user.id } },
+      waitUntil,
+    })
+    // What Payload's schedulePublishHandler does for the drawer's delete: the editor's req, the Local API.
+    const req = await createLocalReq({ user: { ...user, collection: 'users' } as never }, n.payload)
+    await n.payload.delete({ collection: 'payload-jobs', req, where: { and: [{ id: { equals: job.id } }, { taskSlug: { equals: 'schedulePublish' } }] } })
+    const rows = await audit(id)
+    expect(rows.map((r) => r.action)).toEqual(['schedule', 'scheduleCancel'])
+    expect(rows[1]).toMatchObject({ collection: 'news', user: editorEmail(), details: { type: 'publish', job: String(job.id), waitUntil: waitUntil.toISOString() } })
+
+    // A scheduled run that completes deletes its job too (deleteJobOnComplete): that is no cancellation.
+    await n.payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'news', value: String(id) }, user: { relationTo: 'users', value: user.id } },
+      waitUntil: new Date(Date.now() - 1000),
+    })
+    await n.payload.jobs.run()
+    expect((await api(`/news/${id}`, null)).status).toBe(200)
+    expect((await audit(id)).map((r) => r.action)).toEqual(['schedule', 'scheduleCancel', 'schedule', 'scheduledRun', 'publish'])
   })
 
   // The demo's SQLite adapter runs without transactions (transactionOptions unset; turning them on makes
