@@ -157,6 +157,27 @@ describe.skipIf(databaseUnavailable())('records: published versions, deletes and
     expect(refused.status).toBe(403)
     expect(JSON.stringify(await refused.json())).toMatch(/published version/)
     expect((await api(`/media/${unused}`, editor, { method: 'DELETE' })).status).toBe(200)
+    // An image embedded in the body (a Lexical upload node) of a published version counts as well.
+    const embedded = await upload()
+    const body = {
+      root: {
+        type: 'root', direction: null, format: '', indent: 0, version: 1,
+        children: [{ type: 'upload', relationTo: 'media', value: embedded, fields: null, format: '', version: 3 }],
+      },
+    }
+    const withBody = await post('/news', editor, { title: 'Med bild i texten', body, _status: 'published' })
+    expect(withBody.status, await withBody.clone().text()).toBe(201)
+    expect((await api(`/media/${embedded}`, editor, { method: 'DELETE' })).status).toBe(403)
+    const embeddedDelete = await post(`/newsroom/records/media/${embedded}/delete`, admin, { reason: 'Bilden ska bort ur arkivet' })
+    expect(embeddedDelete.status, await embeddedDelete.clone().text()).toBe(200)
+    // Once the item is deleted, its retained version still names the embedded image.
+    const again = await upload()
+    const item2 = await post('/news', editor, { title: 'Andra bilden i texten', body: { root: { ...body.root, children: [{ ...body.root.children[0]!, value: again }] } }, _status: 'published' })
+    expect(item2.status).toBe(201)
+    const item2Id = ((await item2.json()) as { doc: { id: string | number } }).doc.id
+    expect((await post(`/newsroom/records/news/${item2Id}/delete`, admin, { reason: 'Posten raderas, bilden finns kvar' })).status).toBe(200)
+    expect((await api(`/media/${again}`, editor, { method: 'DELETE' })).status).toBe(403)
+
     const res = await post(`/newsroom/records/media/${used}/delete`, admin, { reason: 'Fel bild, rättighet saknas' })
     expect(res.status, await res.clone().text()).toBe(200)
     expect((await audit(used, 'delete'))[0]).toMatchObject({ collection: 'media', reason: 'Fel bild, rättighet saknas' })
