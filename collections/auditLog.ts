@@ -25,6 +25,8 @@ export const auditLogCollection = (options: ResolvedNewsroomOptions): Collection
       useAsTitle: 'summary',
       defaultColumns: ['at', 'action', 'collection', 'title', 'user', 'job', 'reason'],
       listSearchableFields: ['title', 'document', 'user', 'reason'],
+      // On a "delete" row: dispose of the deleted document's retained versions.
+      components: { edit: { beforeDocumentControls: [{ path: 'payload-plugin-newsroom/client#RecordedDeleteButton', clientProps: { mode: 'dispose', auditLogSlug: slug } }] } },
     },
     access: { read: adminsOnly, create: never, update: never, delete: never },
     defaultSort: '-at',

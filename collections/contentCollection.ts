@@ -39,7 +39,12 @@ export function contentCollection({ options, key, labels, graphQL, extraFields =
       defaultColumns: ['title', ...columns],
       components: {
         beforeListTable: ['payload-plugin-newsroom/rsc#ListQuickFilters'],
-        edit: { beforeDocumentControls: ['payload-plugin-newsroom/client#ScheduleDrawerDefaults'] },
+        edit: {
+          beforeDocumentControls: [
+            'payload-plugin-newsroom/client#ScheduleDrawerDefaults',
+            { path: 'payload-plugin-newsroom/client#RecordedDeleteButton', clientProps: { mode: 'delete', auditLogSlug: options.records.auditLog.slug } },
+          ],
+        },
       },
       listSearchableFields: ['title', 'slug', 'summary'],
       // Förhandsgranska / Preview and Live Preview: see src/preview.

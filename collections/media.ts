@@ -21,7 +21,12 @@ export const mediaCollection = (options: ResolvedNewsroomOptions): CollectionCon
   const defaultConfig: CollectionConfig = {
     slug,
     labels: L.media,
-    admin: { group: L.group, useAsTitle: 'alt' },
+    admin: {
+      group: L.group,
+      useAsTitle: 'alt',
+      // A file shown by a published version is deleted by an admin, with a reason.
+      components: { edit: { beforeDocumentControls: [{ path: 'payload-plugin-newsroom/client#RecordedDeleteButton', clientProps: { mode: 'delete', auditLogSlug: options.records.auditLog.slug } }] } },
+    },
     access: { read: anyone, create: loggedIn, update: loggedIn, delete: loggedIn },
     upload: {
       staticDir: path.resolve(options.mediaDir),

@@ -36,6 +36,7 @@ import { resolveNewsroomOptions } from './options.js'
 import { auditLogCollection } from '../collections/auditLog.js'
 import { recordsEndpoints } from './records/endpoints.js'
 import { markScheduledRuns } from './records/jobContext.js'
+import { auditScheduleCancellations } from './records/scheduleCancellations.js'
 import { recordsJobs } from './records/recordsJobs.js'
 import { retainedVersionsCollection } from './records/retainedVersionsCollection.js'
 import { withCors } from './http/cors.js'
@@ -109,6 +110,7 @@ export const newsroomPlugin =
       onInit: guardEveryCollectionOnInit(async (payload) => {
         guardLockedDocuments(payload)
         markScheduledRuns(payload, options)
+        auditScheduleCancellations(payload, options)
         await config.onInit?.(payload)
         // After the app's own onInit, which may run the migrations.
         await checkWordIndex(payload, options.search)

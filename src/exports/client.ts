@@ -6,6 +6,7 @@ export { TitleCell } from '../admin/TitleCell.js'
 export { LocationCell } from '../admin/LocationCell.js'
 export { ScheduleDrawerDefaults } from '../admin/ScheduleDrawerDefaults.js'
 export { AdminA11yFixes } from '../admin/AdminA11yFixes.js'
+export { RecordedDeleteButton } from '../admin/RecordedDeleteButton.js'
 
 // The public pages' client parts (src/site/client).
 export { ListingEnhancer } from '../site/client/ListingEnhancer.js'

@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { richTextUploadIds } from './richTextUploads.js'
+
 export type PublishedVersion = {
   id: string | number
   parent: string | number
@@ -32,11 +34,12 @@ export async function publishedVersions(payload: Payload, collection: string, id
   }
 }
 
-/** Media ids a version shows (hero image, attachments), as `|id|id|`. */
-export function mediaIdsOf(version: Record<string, any>): string {
-  const ids = [version.heroImage, ...(Array.isArray(version.attachments) ? version.attachments : [])]
-    .filter((v) => v != null)
-    .map((v) => String(typeof v === 'object' ? v.id : v))
+/** Media ids a version shows (hero image, attachments, uploads embedded in the body), as `|id|id|`. */
+export function mediaIdsOf(version: Record<string, any>, mediaSlug = 'media'): string {
+  const ids = [
+    ...[version.heroImage, ...(Array.isArray(version.attachments) ? version.attachments : [])].filter((v) => v != null).map((v) => String(typeof v === 'object' ? v.id : v)),
+    ...richTextUploadIds(version.body, mediaSlug),
+  ]
   return ids.length ? `|${[...new Set(ids)].join('|')}|` : ''
 }
 

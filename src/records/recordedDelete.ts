@@ -19,7 +19,7 @@ export async function recordedDelete(req: PayloadRequest, options: ResolvedNewsr
 }
 
 /** The record of a deletion about to happen: retained published versions and the "delete" audit row. Null when there is no such document. */
-export async function recordDeletion(req: PayloadRequest, { records }: ResolvedNewsroomOptions, collection: string, id: string | number, reason: string) {
+export async function recordDeletion(req: PayloadRequest, { records, collections }: ResolvedNewsroomOptions, collection: string, id: string | number, reason: string) {
   const doc = (await req.payload.findByID({ collection, id, depth: 0, draft: true, overrideAccess: true, req, disableErrors: true })) as Record<string, any> | null
   if (!doc) return null
   const versions = req.payload.collections[collection]?.config.versions ? await publishedVersions(req.payload, collection, id, req) : []
@@ -36,7 +36,7 @@ export async function recordDeletion(req: PayloadRequest, { records }: ResolvedN
         title: titleOf(v.version),
         publishedAt: v.createdAt,
         publishedBy: v.version.publishedBy ?? null,
-        media: mediaIdsOf(v.version),
+        media: mediaIdsOf(v.version, collections.media.slug),
         data: v.version,
       } as never,
     })

@@ -17,7 +17,14 @@ export const retainedVersionsCollection = (options: ResolvedNewsroomOptions): Co
   const defaultConfig: CollectionConfig = {
     slug,
     labels: R.retainedVersions,
-    admin: { group: L.group, useAsTitle: 'title', defaultColumns: ['title', 'collection', 'document', 'publishedAt', 'publishedBy'] },
+    admin: {
+      group: L.group,
+      useAsTitle: 'title',
+      defaultColumns: ['title', 'collection', 'document', 'publishedAt', 'publishedBy'],
+      components: {
+        edit: { beforeDocumentControls: [{ path: 'payload-plugin-newsroom/client#RecordedDeleteButton', clientProps: { mode: 'dispose', auditLogSlug: options.records.auditLog.slug } }] },
+      },
+    },
     access: { read: adminsOnly, create: never, update: never, delete: never },
     defaultSort: 'publishedAt',
     fields: [

@@ -2,6 +2,8 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options.js'
 
+import { richTextUploadIds } from './richTextUploads.js'
+
 /**
  * True when the document has had a published version: one of its versions is published, or (once
  * deleted) the audit log or the retained versions say so. Pass `req` inside a transaction.
@@ -35,7 +37,7 @@ export async function wasEverPublished(payload: Payload, { records }: ResolvedNe
   return retained.totalDocs > 0
 }
 
-/** The published versions (content collections) that show the media: its id as hero image or attachment, now or in a retained version. */
+/** The published versions (content collections) that show the media: its id as hero image, attachment or embedded in the body, now or in a retained version. */
 export async function mediaUsedByPublished(payload: Payload, o: ResolvedNewsroomOptions, mediaId: string | number, req?: Partial<PayloadRequest>): Promise<{ collection: string; document: string }[]> {
   const uses: { collection: string; document: string }[] = []
   for (const key of ['news', 'events', 'press'] as const) {
@@ -49,6 +51,23 @@ export async function mediaUsedByPublished(payload: Payload, o: ResolvedNewsroom
       req,
     })
     for (const d of docs) uses.push({ collection: slug, document: String((d as { parent: unknown }).parent) })
+    // Embedded in the body: no query reaches inside the Lexical JSON on both databases, so the
+    // published versions' bodies are read and walked (media deletes are rare; versions are many).
+    for (let page = 1; ; page++) {
+      const res = await payload.db.findVersions({
+        collection: slug,
+        where: { 'version._status': { equals: 'published' } },
+        select: { parent: true, version: { body: true } } as never,
+        locale: 'all',
+        limit: 200,
+        page,
+        req,
+      })
+      for (const d of res.docs as unknown as { parent: unknown; version?: { body?: unknown } }[]) {
+        if (richTextUploadIds(d.version?.body, o.collections.media.slug).has(String(mediaId))) uses.push({ collection: slug, document: String(d.parent) })
+      }
+      if (!res.hasNextPage) break
+    }
   }
   const { docs } = await payload.db.find({
     collection: o.records.retainedVersions.slug,

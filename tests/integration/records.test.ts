@@ -1,3 +1,4 @@
+import { createLocalReq } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -156,6 +157,27 @@ describe.skipIf(databaseUnavailable())('records: published versions, deletes and
     expect(refused.status).toBe(403)
     expect(JSON.stringify(await refused.json())).toMatch(/published version/)
     expect((await api(`/media/${unused}`, editor, { method: 'DELETE' })).status).toBe(200)
+    // An image embedded in the body (a Lexical upload node) of a published version counts as well.
+    const embedded = await upload()
+    const body = {
+      root: {
+        type: 'root', direction: null, format: '', indent: 0, version: 1,
+        children: [{ type: 'upload', relationTo: 'media', value: embedded, fields: null, format: '', version: 3 }],
+      },
+    }
+    const withBody = await post('/news', editor, { title: 'Med bild i texten', body, _status: 'published' })
+    expect(withBody.status, await withBody.clone().text()).toBe(201)
+    expect((await api(`/media/${embedded}`, editor, { method: 'DELETE' })).status).toBe(403)
+    const embeddedDelete = await post(`/newsroom/records/media/${embedded}/delete`, admin, { reason: 'Bilden ska bort ur arkivet' })
+    expect(embeddedDelete.status, await embeddedDelete.clone().text()).toBe(200)
+    // Once the item is deleted, its retained version still names the embedded image.
+    const again = await upload()
+    const item2 = await post('/news', editor, { title: 'Andra bilden i texten', body: { root: { ...body.root, children: [{ ...body.root.children[0]!, value: again }] } }, _status: 'published' })
+    expect(item2.status).toBe(201)
+    const item2Id = ((await item2.json()) as { doc: { id: string | number } }).doc.id
+    expect((await post(`/newsroom/records/news/${item2Id}/delete`, admin, { reason: 'Posten raderas, bilden finns kvar' })).status).toBe(200)
+    expect((await api(`/media/${again}`, editor, { method: 'DELETE' })).status).toBe(403)
+
     const res = await post(`/newsroom/records/media/${used}/delete`, admin, { reason: 'Fel bild, rättighet saknas' })
     expect(res.status, await res.clone().text()).toBe(200)
     expect((await audit(used, 'delete'))[0]).toMatchObject({ collection: 'media', reason: 'Fel bild, rättighet saknas' })
@@ -192,6 +214,33 @@ describe.skipIf(databaseUnavailable())('records: published versions, deletes and
     const filtered = ((await (await api(`/${AUDIT}?${qs}`, admin)).json()) as { docs: Audit[] }).docs
     expect(filtered.some((r) => r.document === String(id))).toBe(true)
     expect(filtered.every((r) => r.action === 'unpublish')).toBe(true)
+  })
+
+  it('cancelling a scheduled publish (the schedule drawer deletes its job) writes a "scheduleCancel" row; a job that ran does not', async () => {
+    const id = await createNews('Schemaläggning avbryts', 'draft')
+    const user = (await n.payload.find({ collection: 'users', where: { email: { equals: editorEmail() } } })).docs[0]!
+    const waitUntil = new Date(Date.now() + 86_400_000)
+    const job = await n.payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'news', value: String(id) }, user: { relationTo: 'users', value: user.id } },
+      waitUntil,
+    })
+    // What Payload's schedulePublishHandler does for the drawer's delete: the editor's req, the Local API.
+    const req = await createLocalReq({ user: { ...user, collection: 'users' } as never }, n.payload)
+    await n.payload.delete({ collection: 'payload-jobs', req, where: { and: [{ id: { equals: job.id } }, { taskSlug: { equals: 'schedulePublish' } }] } })
+    const rows = await audit(id)
+    expect(rows.map((r) => r.action)).toEqual(['schedule', 'scheduleCancel'])
+    expect(rows[1]).toMatchObject({ collection: 'news', user: editorEmail(), details: { type: 'publish', job: String(job.id), waitUntil: waitUntil.toISOString() } })
+
+    // A scheduled run that completes deletes its job too (deleteJobOnComplete): that is no cancellation.
+    await n.payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'news', value: String(id) }, user: { relationTo: 'users', value: user.id } },
+      waitUntil: new Date(Date.now() - 1000),
+    })
+    await n.payload.jobs.run()
+    expect((await api(`/news/${id}`, null)).status).toBe(200)
+    expect((await audit(id)).map((r) => r.action)).toEqual(['schedule', 'scheduleCancel', 'schedule', 'scheduledRun', 'publish'])
   })
 
   it('a change that fails leaves no audit row, and an audit row that cannot be written stops the change', async () => {

@@ -1,3 +1,4 @@
+import { RecordedDeleteButton as RecordedDeleteButton_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { SlugDescription as SlugDescription_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { TitleCell as TitleCell_afd665b91a05091de29060d0ee2665c0 } from 'payload-plugin-newsroom/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -37,6 +38,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "payload-plugin-newsroom/client#RecordedDeleteButton": RecordedDeleteButton_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#SlugDescription": SlugDescription_afd665b91a05091de29060d0ee2665c0,
   "payload-plugin-newsroom/client#TitleCell": TitleCell_afd665b91a05091de29060d0ee2665c0,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,

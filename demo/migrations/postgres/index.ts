@@ -4,6 +4,7 @@ import * as migration_20261126_134626_event_cancelled from './20261126_134626_ev
 import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
 import * as migration_20261202_005733_hardening from './20261202_005733_hardening';
 import * as migration_20261202_050052_records_pages_media from './20261202_050052_records_pages_media';
+import * as migration_20261202_175751_audit_schedule_cancel from './20261202_175751_audit_schedule_cancel';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261202_050052_records_pages_media.up,
     down: migration_20261202_050052_records_pages_media.down,
-    name: '20261202_050052_records_pages_media'
+    name: '20261202_050052_records_pages_media',
+  },
+  {
+    up: migration_20261202_175751_audit_schedule_cancel.up,
+    down: migration_20261202_175751_audit_schedule_cancel.down,
+    name: '20261202_175751_audit_schedule_cancel'
   },
 ];
