@@ -254,6 +254,9 @@ export function createPublicCache({ origin, recheckMs = 1000, maxAgeMs = 60_000,
     const url = parseRequestTarget(target)
     if (!url) return null
     if (url.pathname.startsWith('/api/')) return CACHEABLE.test(url.pathname) ? { key: cacheKey(url), page: false } : null
+    // A page reached by a personal link (the newsletter's confirm, preferences and unsubscribe pages,
+    // `?token=`) shows one subscriber's address and state, which changes without the index changing.
+    if (url.searchParams.has('token')) return null
     return pages?.(url.pathname) ? { key: cacheKey(url), page: true } : null
   }
   const keys = new Map<string, Target | null>()

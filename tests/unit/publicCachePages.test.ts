@@ -158,6 +158,13 @@ describe('public cache: the public pages', () => {
     await get('/admin/login')
     expect(rendered('/admin/login')).toBe(2)
   })
+
+  it("a page with a personal link's token (the newsletter's confirm, preferences, unsubscribe) is rendered every time", async () => {
+    const first = await get('/nyhetsbrev/bekrafta?token=abc123')
+    await get('/nyhetsbrev/bekrafta?token=abc123')
+    expect(first.headers.get('x-cache')).toBeNull()
+    expect(rendered('/nyhetsbrev/bekrafta?token=abc123')).toBe(2)
+  })
 })
 
 describe('which answers may be stored', () => {
