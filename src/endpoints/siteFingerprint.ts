@@ -2,7 +2,7 @@ import type { GlobalSlug, Payload } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options.js'
 
-import { indexFingerprint } from '../feeds/cache.js'
+import { indexFingerprint } from '../listing/indexCache.js'
 
 /** Row count and newest `updatedAt` of a collection: changes on every create, update and delete. */
 async function collectionStamp(payload: Payload, collection: string): Promise<string> {

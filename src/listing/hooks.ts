@@ -5,13 +5,18 @@ import type { ItemType } from './types.js'
 
 import { feedCacheFor } from '../feeds/cache.js'
 import { afterCommit } from './afterCommit.js'
+import { facetCacheFor } from './facetCache.js'
 import { indexItem, removeItem } from './indexer.js'
 import { queueTopicReindex } from './topicJob.js'
 import { pruneVocabulary } from './vocabulary.js'
 
 type Options = ResolvedNewsroomOptions
 
-export const invalidateFeeds = (payload: Payload, options: Options) => feedCacheFor(payload, options).invalidate()
+/** The rendered feeds and the facet counts: everything kept in this process until the index changes. */
+export const invalidateFeeds = (payload: Payload, options: Options) => {
+  feedCacheFor(payload, options).invalidate()
+  facetCacheFor(payload, options).invalidate()
+}
 
 /**
  * Rendered feeds are dropped at once and again when the request's transaction has ended: a feed

@@ -5,6 +5,7 @@ import type { FeedExtras, ItemType, ListingItem } from './types.js'
 
 import { decodeCursor, encodeCursor } from './cursor.js'
 import { type FacetFilter, groupedFacetCounts, searchRowIds, type SearchPath, wordIndexPresent } from './facets.js'
+import { facetCacheFor, type FacetCounts } from './facetCache.js'
 import { BadParameter, filterHash, type ListingParams } from './params.js'
 import { searchWords } from './text.js'
 import { TYPE_LABELS, type TypeFacet } from './typeLabels.js'
@@ -142,13 +143,16 @@ export async function runListing(payload: Payload, options: ResolvedNewsroomOpti
 
   const filter: FacetFilter = { locale: p.locale, topicIds: ids, words, from: p.from, to: p.to, endsAfter: p.upcoming ? now : undefined }
   // Later pages repeat the counts of the first, carried in the cursor; they were counted the way the database can.
-  const carried = async (): Promise<[number, number, number, SearchPath?]> => {
+  const carried = async (): Promise<FacetCounts> => {
     const [n, e, pr] = cursor!.c
     const present = words.length ? await wordIndexPresent(payload) : null
     return [n, e, pr, present === null ? undefined : present ? 'word-index' : 'like']
   }
-  const counting: Promise<[number, number, number, SearchPath?]> =
-    opts.facets === false ? Promise.resolve([0, 0, 0]) : cursor ? carried() : archivedAware(payload, index, common, filter, archived, archivedRows)
+  // Counts that depend on the clock (upcoming events) change without the index changing: never kept.
+  const count = () => archivedAware(payload, index, common, filter, archived, archivedRows)
+  const countKey = JSON.stringify([p.locale, [...ids].sort(), words, p.from?.toISOString() ?? null, p.to?.toISOString() ?? null, archived])
+  const counting: Promise<FacetCounts> =
+    opts.facets === false ? Promise.resolve([0, 0, 0]) : cursor ? carried() : p.upcoming ? count() : facetCacheFor(payload, options).get(payload, countKey, count)
   // A search phase with few matching rows reads just those on SQLite (searchRowIds); elsewhere it walks.
   const limit = opts.pageRowIds ?? 2000
   const rowIds = words.length && limit > 0 ? (phase: number) => searchRowIds(payload, filter, p.types, limit, phase) : undefined

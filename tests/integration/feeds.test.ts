@@ -3,7 +3,8 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { feedRenders } from '../../src/endpoints/feeds'
-import { FeedCache } from '../../src/feeds/cache'
+import { IndexCache } from '../../src/listing/indexCache'
+import type { CachedFeed } from '../../src/feeds/cache'
 import { lexicalFromParagraphs } from '../../demo/seed/lexical'
 import { xmlErrors } from '../feeds/helpers'
 import { databaseUnavailable, testDatabase } from '../support/database'
@@ -204,7 +205,7 @@ describe.skipIf(databaseUnavailable())('feed endpoints', () => {
     // On SQLite the driver answers synchronously, so a render through HTTP never yields to the next
     // request and the burst above cannot overlap there; here each render waits on a timer, as a
     // render waits on PostgreSQL.
-    const cache = new FeedCache(60_000, 'newsroom-index')
+    const cache = new IndexCache<CachedFeed>(60_000, 'newsroom-index')
     let renders = 0
     const render = async () => {
       const n = ++renders
@@ -220,7 +221,7 @@ describe.skipIf(databaseUnavailable())('feed endpoints', () => {
   })
 
   it('a feed rendered from the index as it was before a change is not kept after it', async () => {
-    const cache = new FeedCache(60_000, 'newsroom-index')
+    const cache = new IndexCache<CachedFeed>(60_000, 'newsroom-index')
     let release!: () => void
     const held = new Promise<void>((r) => (release = r))
     const feed = (body: string) => ({ body, etag: `"${body}"`, lastModified: new Date(0), contentType: 'text/plain' })
