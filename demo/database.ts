@@ -6,10 +6,10 @@ import type { DatabaseAdapterObj, Migration } from 'payload'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { withSqliteWriteLock } from 'payload-plugin-newsroom/sqlite'
 
 import { migrations as postgresMigrations } from './migrations/postgres/index'
 import { migrations as sqliteMigrations } from './migrations/sqlite/index'
-import { withSqliteWriteLock } from './sqliteWriteLock'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 

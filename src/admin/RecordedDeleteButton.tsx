@@ -7,6 +7,7 @@ import { createPortal } from 'react-dom'
 import { isAdminUser } from '../access.js'
 import { adminLang as lang } from '../texts/lang.js'
 import { RD } from '../texts/records.js'
+import { errorStyle, RecordedDeleteButtonField } from './RecordedDeleteButtonField.js'
 
 type Props = {
   /** `delete`: on an item's (or a file's) edit view; `dispose`: on a retained version or a "delete" audit row. */
@@ -16,25 +17,6 @@ type Props = {
 }
 
 type Errors = { reason?: string; rule?: string; form?: string }
-
-const fieldStyle: React.CSSProperties = {
-  width: '100%',
-  padding: '0.5rem',
-  font: 'inherit',
-  color: 'var(--theme-text)',
-  background: 'var(--theme-input-bg)',
-  border: '1px solid var(--theme-elevation-400)',
-  borderRadius: 'var(--style-radius-s)',
-}
-const helpStyle: React.CSSProperties = {
-  margin: '0.25rem 0 0',
-  color: 'var(--theme-elevation-650)',
-}
-const errorStyle: React.CSSProperties = {
-  margin: '0.25rem 0 0',
-  color: 'var(--theme-error-750)',
-  fontWeight: 600,
-}
 
 /**
  * An admin's delete of a document that has ever been published, or disposal of a deleted
@@ -56,8 +38,8 @@ export function RecordedDeleteButton({ mode = 'delete', auditLogSlug = 'newsroom
   const ids = useId()
   const dialog = useRef<HTMLDialogElement>(null)
   const opener = useRef<HTMLDivElement>(null)
-  const reasonRef = useRef<HTMLTextAreaElement>(null)
-  const ruleRef = useRef<HTMLInputElement>(null)
+  const reasonRef = useRef<HTMLElement>(null)
+  const ruleRef = useRef<HTMLElement>(null)
   const [reason, setReason] = useState('')
   const [rule, setRule] = useState('')
   const [errors, setErrors] = useState<Errors>({})
@@ -128,8 +110,6 @@ export function RecordedDeleteButton({ mode = 'delete', auditLogSlug = 'newsroom
     }
   }
 
-  const described = (name: 'reason' | 'rule') => [id(`${name}-help`), errors[name] ? id(`${name}-error`) : ''].filter(Boolean).join(' ')
-
   return (
     <div className="newsroom-recorded-delete" ref={opener}>
       <Button buttonStyle="secondary" size="small" margin={false} onClick={open}>
@@ -158,73 +138,28 @@ export function RecordedDeleteButton({ mode = 'delete', auditLogSlug = 'newsroom
                 {dispose ? RD.disposeTitle[l] : RD.deleteTitle[l]}
               </h2>
               <p id={id('intro')}>{dispose ? RD.disposeIntro[l] : RD.deleteIntro[l]}</p>
-              <div style={{ margin: '1rem 0' }}>
-                <label
-                  htmlFor={id('reason')}
-                  style={{
-                    display: 'block',
-                    fontWeight: 600,
-                    marginBottom: '0.25rem',
-                  }}
-                >
-                  {RD.reason[l]}
-                </label>
-                <textarea
-                  id={id('reason')}
-                  ref={reasonRef}
-                  name="reason"
-                  rows={4}
-                  required
-                  aria-required="true"
-                  aria-invalid={errors.reason ? true : undefined}
-                  aria-describedby={described('reason')}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  style={fieldStyle}
-                />
-                <p id={id('reason-help')} style={helpStyle}>
-                  {RD.reasonHelp[l]}
-                </p>
-                {errors.reason && (
-                  <p id={id('reason-error')} className="newsroom-recorded-delete__error" style={errorStyle}>
-                    {errors.reason}
-                  </p>
-                )}
-              </div>
+              <RecordedDeleteButtonField
+                name="reason"
+                idPrefix={ids}
+                label={RD.reason[l]}
+                help={RD.reasonHelp[l]}
+                error={errors.reason}
+                value={reason}
+                onChange={setReason}
+                rows={4}
+                inputRef={reasonRef}
+              />
               {dispose && (
-                <div style={{ margin: '1rem 0' }}>
-                  <label
-                    htmlFor={id('rule')}
-                    style={{
-                      display: 'block',
-                      fontWeight: 600,
-                      marginBottom: '0.25rem',
-                    }}
-                  >
-                    {RD.rule[l]}
-                  </label>
-                  <input
-                    id={id('rule')}
-                    ref={ruleRef}
-                    name="rule"
-                    type="text"
-                    required
-                    aria-required="true"
-                    aria-invalid={errors.rule ? true : undefined}
-                    aria-describedby={described('rule')}
-                    value={rule}
-                    onChange={(e) => setRule(e.target.value)}
-                    style={fieldStyle}
-                  />
-                  <p id={id('rule-help')} style={helpStyle}>
-                    {RD.ruleHelp[l]}
-                  </p>
-                  {errors.rule && (
-                    <p id={id('rule-error')} className="newsroom-recorded-delete__error" style={errorStyle}>
-                      {errors.rule}
-                    </p>
-                  )}
-                </div>
+                <RecordedDeleteButtonField
+                  name="rule"
+                  idPrefix={ids}
+                  label={RD.rule[l]}
+                  help={RD.ruleHelp[l]}
+                  error={errors.rule}
+                  value={rule}
+                  onChange={setRule}
+                  inputRef={ruleRef}
+                />
               )}
               <div role="alert" className="newsroom-recorded-delete__alert" style={errors.form ? errorStyle : undefined}>
                 {errors.form ?? ''}

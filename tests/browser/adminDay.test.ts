@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { adminLogin, apiLogin, type Credentials } from '../support/adminLogin'
 import { type AppServer, startAppServer } from '../support/appServer'
 import { type AxeViolation, axeViolations, summarize } from '../support/axe'
 import { chromiumMissing, launchChromium } from '../support/chromium'
@@ -35,20 +36,11 @@ describe.skipIf(missing)("the editor's day in the admin", () => {
     return { status: res.status, json: (await res.json()) as { doc: { id: number; slug: string } } }
   }
 
-  const login = async (context: BrowserContext, user: { email: string; password: string }) => {
-    const p = await context.newPage()
-    await p.goto(`${app.baseUrl}/admin/login`)
-    await p.fill('#field-email', user.email)
-    await p.fill('#field-password', user.password)
-    await p.locator('button[type="submit"]').click()
-    await p.waitForURL(/\/admin$/)
-    return p
-  }
+  const login = (context: BrowserContext, user: Credentials) => adminLogin(context, app.baseUrl, user)
 
   beforeAll(async () => {
     app = await startAppServer({ SEED: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password })
-    const res = await fetch(`${app.baseUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
-    auth = { 'content-type': 'application/json', authorization: `JWT ${((await res.json()) as { token: string }).token}` }
+    auth = await apiLogin(app.baseUrl, ADMIN)
     expect((await api('POST', '/users', { ...EDITOR, roles: ['editor'] })).status).toBe(201)
     const topic = await api('POST', '/topics', { title: 'Trafik' })
     expect(topic.status).toBe(201)

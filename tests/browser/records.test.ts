@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { adminLogin, apiLogin, type Credentials } from '../support/adminLogin'
 import { type AppServer, startAppServer } from '../support/appServer'
 import { type AxeViolation, axeViolations } from '../support/axe'
 import { chromiumMissing, launchChromium } from '../support/chromium'
@@ -24,23 +25,11 @@ describe.skipIf(missing)('records in the admin: an admin deletes a published ite
   let auth: Record<string, string>
   let editorAuth: Record<string, string>
 
-  const token = async (user: { email: string; password: string }) => {
-    const res = await fetch(`${app.baseUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) })
-    return { 'content-type': 'application/json', authorization: `JWT ${((await res.json()) as { token: string }).token}` }
-  }
   const api = async (method: string, url: string, body?: unknown, headers = auth) => {
     const res = await fetch(`${app.baseUrl}/api${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
     return { status: res.status, json: (await res.json()) as any }
   }
-  const login = async (context: BrowserContext, user: { email: string; password: string }) => {
-    const p = await context.newPage()
-    await p.goto(`${app.baseUrl}/admin/login`)
-    await p.fill('#field-email', user.email)
-    await p.fill('#field-password', user.password)
-    await p.locator('button[type="submit"]').click()
-    await p.waitForURL(/\/admin$/)
-    return p
-  }
+  const login = (context: BrowserContext, user: Credentials) => adminLogin(context, app.baseUrl, user)
   const publish = async (title: string) => {
     const res = await api('POST', '/news', { title, _status: 'published' })
     expect(res.status).toBe(201)
@@ -51,9 +40,9 @@ describe.skipIf(missing)('records in the admin: an admin deletes a published ite
 
   beforeAll(async () => {
     app = await startAppServer({ SEED: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password })
-    auth = await token(ADMIN)
+    auth = await apiLogin(app.baseUrl, ADMIN)
     expect((await api('POST', '/users', { ...EDITOR, roles: ['editor'] })).status).toBe(201)
-    editorAuth = await token(EDITOR)
+    editorAuth = await apiLogin(app.baseUrl, EDITOR)
     browser = await launchChromium()
   })
 

@@ -235,6 +235,16 @@ describe('the plugin installed from its tarball into a fresh Payload app', () =>
       }
     })
 
+    it('with withSqliteWriteLock from payload-plugin-newsroom/sqlite, parallel creates and logins in transactions all succeed', async () => {
+      // On a copy of the migrated file (the app's first-register below needs an empty users table).
+      const file = path.join(dir, 'parallel.db')
+      for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(dbFile + suffix)) fs.copyFileSync(dbFile + suffix, file + suffix)
+      const { stdout } = await times.time('payload run parallelWrites.ts (sqlite)', () => payloadCli(['run', 'parallelWrites.ts'], { DATABASE_URL: `file:${file}` }))
+      const line = stdout.split('\n').find((l) => l.startsWith('{"users"'))
+      expect(line, stdout).toBeDefined()
+      expect(JSON.parse(line!)).toEqual({ users: 8, logins: 8, topics: 8, stored: 8, failures: [] })
+    })
+
     it('starts with next start, and the word index fills as items are published (drafts stay out)', async () => {
       expect(built).toBe(true)
       server = await times.time('next start (sqlite) until /api/newsroom/health answers', () =>

@@ -12,7 +12,7 @@ const RETAINED = 'newsroom-retained-versions'
 /**
  * The audit row and the change it records commit together or not at all, on SQLite as on
  * PostgreSQL; and with transactions on, overlapping logins and publishes all succeed (on SQLite
- * they used to meet SQLITE_BUSY: see demo/sqliteWriteLock.ts).
+ * they used to meet SQLITE_BUSY: see src/db/sqliteWriteLock.ts, exported as payload-plugin-newsroom/sqlite).
  */
 describe.skipIf(databaseUnavailable())('records: the audit row is atomic with its change', () => {
   let n: TestNewsroom

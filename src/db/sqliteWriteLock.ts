@@ -17,7 +17,7 @@ import type { DatabaseAdapterObj } from 'payload'
  * So writes wait for each other here, asynchronously: one write transaction or autocommit write
  * statement at a time per database file in this process (a FIFO lock). Reads take no lock: in WAL
  * mode they read the last commit beside a writer. Every new connection gets the busy timeout,
- * which is then only for other processes (`npm run seed` beside a server).
+ * which is then only for other processes (a seed or migrate script beside a running server).
  *
  * A transaction takes the lock at its first statement (see `lazyTransaction`).
  *
