@@ -47,9 +47,10 @@ export function waitAfter(failures: number, o: LoginOptions): number {
 
 const live = (key: string, now: number): Where => ({ and: [{ key: { equals: key } }, { expiresAt: { greater_than: new Date(now).toISOString() } }] })
 
-const insert = (payload: Payload, slug: string, key: string, now: number, lifeMs: number) =>
+const insert = (payload: Payload, slug: string, key: string, now: number, lifeMs: number, req: PayloadRequest | undefined) =>
   payload.db.create({
     collection: slug,
+    req,
     data: { key, expiresAt: new Date(now + lifeMs).toISOString(), createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString() },
   }) as Promise<Row>
 
@@ -85,9 +86,12 @@ export function loginThrottleHooks(options: ResolvedNewsroomOptions) {
     const pairKey = `pair:${digest(`${collection.slug}\n${address}\n${account}`)}`
     const now = Date.now()
     const ipWindow = o.ipWindowSeconds * 1000
-    const [ipRow, pairRow] = await Promise.all([insert(payload, attempts, ipKey, now, ipWindow), insert(payload, attempts, pairKey, now, o.failureWindowSeconds * 1000)])
+    // A plain login opens its transaction after this hook; one inside an open transaction (the first
+    // user's registration: create, then login) writes its rows there, or on SQLite they would wait for it.
+    const outer = req.transactionID ? req : undefined
+    const [ipRow, pairRow] = await Promise.all([insert(payload, attempts, ipKey, now, ipWindow, outer), insert(payload, attempts, pairKey, now, o.failureWindowSeconds * 1000, outer)])
     const refuse = async (until: number) => {
-      await payload.db.deleteMany({ collection: attempts, where: { id: { in: [ipRow.id, pairRow.id] } } }).catch(() => {})
+      await payload.db.deleteMany({ collection: attempts, where: { id: { in: [ipRow.id, pairRow.id] } }, req: outer }).catch(() => {})
       throw new LoginThrottled(req, Math.max(1, Math.ceil((until - now) / 1000)))
     }
 
