@@ -255,13 +255,17 @@ describe.skipIf(databaseUnavailable())('feed endpoints', () => {
     expect(feeds.some((f) => f.format === 'ics')).toBe(true)
   })
 
-  it.runIf(testDatabase === 'postgres')('a second instance on the same database sees an edit made through the first', async () => {
+  it.runIf(testDatabase === 'postgres')('a second instance on the same database sees an edit made through the first, in its feeds and its facet counts', async () => {
     const second = await startNewsroom({ DATABASE_URL: n.databaseUrl, SERVER_URL: 'https://nyhetsrum.example.se' }, { key: 'second-instance' })
     try {
       const read = async () => parseRssFeed(await (await fetch(`${second.baseUrl}/api/newsroom/feed.rss`)).text()).items!.map((i) => i.title)
+      // No HTTP cache in front of the test server: only the facet counts kept in the process could be stale.
+      const counts = async () => ((await (await fetch(`${second.baseUrl}/api/newsroom/items?type=news`)).json()) as { facets: { news: number } }).facets.news
       expect(await read()).not.toContain('Via första instansen')
+      const before = await counts()
       await n.payload.create({ collection: 'news', data: { _status: 'published', title: 'Via första instansen' } as never })
       await expect.poll(read, { timeout: 5000, interval: 200 }).toContain('Via första instansen')
+      await expect.poll(counts, { timeout: 5000, interval: 200 }).toBe(before + 1)
     } finally {
       await second.close()
     }
