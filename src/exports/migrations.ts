@@ -16,3 +16,4 @@ export {
   SQLITE_WORD_INDEX_UP,
 } from '../listing/wordIndexSchema.js'
 export { searchText } from '../listing/text.js'
+export { localeParentIndexName, postgresLocaleParentIndexMigration, sqliteLocaleParentIndexMigration } from '../migrations/localeParentIndexes.js'

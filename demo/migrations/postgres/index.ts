@@ -5,6 +5,7 @@ import * as migration_20261126_170000_word_index from './20261126_170000_word_in
 import * as migration_20261202_005733_hardening from './20261202_005733_hardening';
 import * as migration_20261202_050052_records_pages_media from './20261202_050052_records_pages_media';
 import * as migration_20261202_175751_audit_schedule_cancel from './20261202_175751_audit_schedule_cancel';
+import * as migration_20261202_215500_locale_parent_indexes from './20261202_215500_locale_parent_indexes';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261202_175751_audit_schedule_cancel.up,
     down: migration_20261202_175751_audit_schedule_cancel.down,
     name: '20261202_175751_audit_schedule_cancel'
+  },
+  {
+    up: migration_20261202_215500_locale_parent_indexes.up,
+    down: migration_20261202_215500_locale_parent_indexes.down,
+    name: '20261202_215500_locale_parent_indexes',
   },
 ];

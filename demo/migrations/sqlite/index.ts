@@ -4,6 +4,7 @@ import * as migration_20261126_134618_event_cancelled from './20261126_134618_ev
 import * as migration_20261126_170000_word_index from './20261126_170000_word_index';
 import * as migration_20261202_005727_hardening from './20261202_005727_hardening';
 import * as migration_20261202_050048_records_pages_media from './20261202_050048_records_pages_media';
+import * as migration_20261202_215500_locale_parent_indexes from './20261202_215500_locale_parent_indexes';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261202_050048_records_pages_media.up,
     down: migration_20261202_050048_records_pages_media.down,
     name: '20261202_050048_records_pages_media'
+  },
+  {
+    up: migration_20261202_215500_locale_parent_indexes.up,
+    down: migration_20261202_215500_locale_parent_indexes.down,
+    name: '20261202_215500_locale_parent_indexes',
   },
 ];
