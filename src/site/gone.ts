@@ -18,6 +18,11 @@ const PAGES = new Set<string>([...Object.values(PAGE_PATHS.sv), ...Object.values
 const TOKEN_PAGES = new Set<string>((['sv', 'en'] as const).flatMap((l) => [PAGE_PATHS[l].confirm, PAGE_PATHS[l].preferences, PAGE_PATHS[l].unsubscribe]))
 /** The plugin's other routes in the app (see src/exports/next.ts): route handlers, not pages. */
 const ROUTES = new Set<string>([PREVIEW_PATH, '/sitemap.xml', '/robots.txt'])
+/**
+ * Outside the item and topic paths, a last segment with a dot is a file (slugs have none): the
+ * app's `public/` files and Next's metadata files (`icon.svg`); Next answers them, or its own 404.
+ */
+const FILE = /\/[^/]*\.[^/]+$/
 
 /**
  * For the app's `proxy.ts` (Next.js middleware) in front of the public pages. It answers the pages
@@ -58,6 +63,6 @@ export function newsroomProxy(config: SanitizedConfig | Promise<SanitizedConfig>
       const { totalDocs } = await payload.count({ collection: o.collections.topics.slug, where: { slug: { equals: slug } }, overrideAccess: false })
       return totalDocs ? undefined : answer('missing')
     }
-    return answer('missing')
+    return FILE.test(path) ? undefined : answer('missing')
   }
 }

@@ -179,10 +179,23 @@ describe.skipIf(missing)('public pages: axe, keyboard, HTML, JSON-LD, no cookies
     const context = await browser.newContext({ locale: 'sv-SE' })
     const page = await context.newPage()
     const failures: Record<string, string[]> = {}
+    // What the browser reports in its console (a resource that does not load, a CSP refusal); Lighthouse counts these too.
+    let consoleErrors: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${m.text()} ${m.location().url}`)
+    })
     for (const [name, path] of Object.entries(pages())) {
-      const res = await page.goto(`${app.baseUrl}${path}`)
+      consoleErrors = []
+      const res = await page.goto(`${app.baseUrl}${path}`, { waitUntil: 'networkidle' })
       const expected = name.startsWith('404') || name.includes('unknown topic') ? (name.includes('unknown') ? 200 : 404) : name.startsWith('410') ? 410 : 200
       expect(res?.status(), `${name} ${path}`).toBe(expected)
+      // The page's own 404/410 is reported as a resource that failed; nothing else may be.
+      if (expected === 200) {
+        expect(consoleErrors, `${name}: console errors`).toEqual([])
+        const icon = await page.locator('link[rel="icon"]').getAttribute('href')
+        const answer = await fetch(new URL(icon ?? '/favicon.ico', app.baseUrl))
+        expect(`${answer.status} ${answer.headers.get('content-type')}`, `${name}: its icon ${icon}`).toBe('200 image/svg+xml')
+      }
       expect(await page.locator('html').getAttribute('lang'), name).toBe(path.startsWith('/en') ? 'en' : 'sv')
       expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1)
       const violations = await axeViolations(page)
