@@ -53,7 +53,7 @@ type Pass = { pass: true }
 type Target = { key: string; page: boolean }
 
 /** Headers of a non-200 answer passed on to the requests that waited for it. */
-const REFUSAL_HEADERS = ['content-type', 'cache-control', 'retry-after', 'vary', 'location', 'content-security-policy', 'x-robots-tag', 'access-control-allow-origin', 'access-control-expose-headers']
+const REFUSAL_HEADERS = ['content-type', 'cache-control', 'retry-after', 'vary', 'location', 'content-security-policy', 'referrer-policy', 'x-robots-tag', 'access-control-allow-origin', 'access-control-expose-headers']
 /** The security headers of `npm start` (demo/http/securityHeaders.ts), stored with an entry and sent on its 304s too. */
 const KEPT_ON_304 = ['x-content-type-options', 'referrer-policy', 'x-frame-options', 'content-security-policy', 'strict-transport-security']
 /** Hop-by-hop and per-response headers that are never stored. */

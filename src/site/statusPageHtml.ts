@@ -1,18 +1,26 @@
 import { PAGE_PATHS } from './paths.js'
 import type { SiteSettings } from './siteContext.js'
+import { PAGES, SIGNUP } from '../texts/pages.js'
 import { type SiteLocale, stringsFor } from '../texts/site.js'
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/** `gone`: an item no longer published; `missing`: no such page; `invalidLink`: a newsletter link that does not work (any more). */
+export type StatusPageKind = 'gone' | 'missing' | 'invalidLink'
 
 /**
  * The 410 and 404 pages as a string, sent by the proxy (src/site/gone.ts): the same header, main
  * and footer as the React shell, with the few styles they need inline.
  */
-export function statusPageHtml(settings: SiteSettings, locale: SiteLocale, kind: 'gone' | 'missing'): string {
+export function statusPageHtml(settings: SiteSettings, locale: SiteLocale, kind: StatusPageKind): string {
   const t = stringsFor(locale)
-  const title = kind === 'gone' ? t.goneTitle : t.notFoundTitle
-  const text = kind === 'gone' ? t.goneText : t.notFoundText
   const p = PAGE_PATHS[locale]
+  const [title, text, next] =
+    kind === 'gone'
+      ? [t.goneTitle, t.goneText, [p.aktuellt, t.toAktuellt]]
+      : kind === 'missing'
+        ? [t.notFoundTitle, t.notFoundText, [p.aktuellt, t.toAktuellt]]
+        : [PAGES.invalid.title[locale], PAGES.invalid.text[locale], [p.newsletter, SIGNUP[locale]]]
   const c = settings.colors
   const other = locale === 'sv' ? 'en' : 'sv'
   const links = [
@@ -43,7 +51,7 @@ main{min-height:60vh}footer{margin-top:2.5rem;background:#f3f5f7;border-top:1px 
 <main id="innehall" class="w" tabindex="-1">
 <h1>${esc(title)}</h1>
 <p>${esc(text)}</p>
-<p><a href="${p.aktuellt}">${esc(t.toAktuellt)}</a></p>
+<p><a href="${next[0]}">${esc(next[1])}</a></p>
 </main>
 <footer aria-label="${esc(t.footer)}"><div class="w"><p><strong>${esc(settings.organisationName)}</strong></p><ul>${links.map(([href, label]) => `<li><a href="${esc(href!)}">${esc(label!)}</a></li>`).join('')}</ul></div></footer>
 </body>
