@@ -20,10 +20,21 @@ export async function callNewsletterEndpoint(
   path: string,
   init: { method: 'GET' | 'POST'; token: string; form?: URLSearchParams; json?: unknown },
 ): Promise<EndpointAnswer> {
+  const res = await newsletterEndpointResponse(config, path, init, await headers())
+  const data = (await res.json().catch(() => ({}))) as Record<string, unknown>
+  return { status: res.status, data }
+}
+
+/** The same call with the visitor's headers given (the proxy has no `next/headers`); the endpoint's Response. */
+export async function newsletterEndpointResponse(
+  config: SiteProps['config'],
+  path: string,
+  init: { method: 'GET' | 'POST'; token: string; form?: URLSearchParams; json?: unknown },
+  incoming: Pick<Headers, 'get'>,
+): Promise<Response> {
   const payload = await payloadOf(config)
   const url = new URL(`${payload.config.routes.api}${path}`, pluginOptions(payload).serverURL)
   url.searchParams.set('token', init.token)
-  const incoming = await headers()
   const h = new Headers({ accept: 'application/json' })
   for (const name of PASS_ON) {
     const v = incoming.get(name)
@@ -37,9 +48,7 @@ export async function callNewsletterEndpoint(
     h.set('content-type', 'application/x-www-form-urlencoded')
     body = init.form.toString()
   }
-  const res = await handleEndpoints({ config: await config, request: new Request(url, { method: init.method, headers: h, body }) })
-  const data = (await res.json().catch(() => ({}))) as Record<string, unknown>
-  return { status: res.status, data }
+  return handleEndpoints({ config: await config, request: new Request(url, { method: init.method, headers: h, body }) })
 }
 
 /** The `token` of a page's query (the first, if repeated); '' when there is none. */

@@ -1,7 +1,6 @@
-import { handleEndpoints, type SanitizedConfig } from 'payload'
+import type { SanitizedConfig } from 'payload'
 
-import { pluginOptions } from '../pluginOptions.js'
-import { payloadOf } from './siteContext.js'
+import { newsletterEndpointResponse } from './newsletterEndpoint.js'
 
 export type TokenPage = 'confirm' | 'preferences' | 'unsubscribe'
 
@@ -12,15 +11,7 @@ export type TokenPage = 'confirm' | 'preferences' | 'unsubscribe'
  * unsubscribe endpoint (one lookup).
  */
 export async function tokenLinkStatus(config: SanitizedConfig | Promise<SanitizedConfig>, page: TokenPage, token: string, incoming: Headers): Promise<number> {
-  const payload = await payloadOf(config)
-  const url = new URL(`${payload.config.routes.api}/newsroom/${page === 'confirm' ? 'confirm' : 'unsubscribe'}`, pluginOptions(payload).serverURL)
-  url.searchParams.set('token', token)
-  const headers = new Headers({ accept: 'application/json' })
-  for (const name of ['user-agent', 'accept-language']) {
-    const v = incoming.get(name)
-    if (v) headers.set(name, v)
-  }
-  const res = await handleEndpoints({ config: await config, request: new Request(url, { headers }) })
+  const res = await newsletterEndpointResponse(config, page === 'confirm' ? '/newsroom/confirm' : '/newsroom/unsubscribe', { method: 'GET', token }, incoming)
   await res.body?.cancel()
   return res.status
 }
