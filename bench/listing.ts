@@ -97,6 +97,19 @@ class SqlCapture {
   }
 }
 
+/**
+ * `payload.destroy()`, then the end of its PostgreSQL pool, which Payload's destroy leaves open.
+ * Its idle connections would otherwise error when the bench stops the server, on a pool with no
+ * listener, and end the whole run (seen in the newsletter section after the PostgreSQL listing).
+ * Not awaited: `end()` waits for every checked-out client, and after the listing bench one was still out (the run hung there).
+ */
+export async function closePayload(payload: Payload) {
+  await payload.destroy()
+  const pool = (payload.db as { pool?: { on: (event: 'error', listener: () => void) => void; end: () => Promise<void> } }).pool
+  pool?.on('error', () => {}) // the server is stopped next: its connections' errors say nothing then
+  void pool?.end()
+}
+
 /** libsql answers synchronously, so long loops never reach the event loop (Ctrl-C would wait). */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
@@ -622,7 +635,7 @@ export async function runListingBench(o: ListingBenchOptions): Promise<ListingBe
       withIndexes,
     }
   } finally {
-    await ctx.payload.destroy()
+    await closePayload(ctx.payload)
   }
 }
 
@@ -651,6 +664,6 @@ export async function prepareBenchDatabase(o: { kind: DbKind; url: string; items
     o.log(`dataset: ${fmt(bulk.published)} published items (${fmt(real)} through the Local API, the rest bulk-loaded), ${fmt(rows)} index rows, in ${seconds(performance.now() - t0)}`)
     return { itemPaths: paths }
   } finally {
-    await ctx.payload.destroy()
+    await closePayload(ctx.payload)
   }
 }

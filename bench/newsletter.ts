@@ -31,7 +31,7 @@ import { SMTPServer } from 'smtp-server'
 import { createConfig } from '../payload.config'
 import { hashToken, newNonce, unsubscribeToken } from '../src/newsletter/tokens'
 import { readEnv } from '../demo/env'
-import type { DbKind, SqlAdapter } from './listing'
+import { closePayload, type DbKind, type SqlAdapter } from './listing'
 import { seconds, table } from './stats'
 
 export const TARGET_MAILS_PER_S = 200
@@ -337,7 +337,7 @@ export async function runNewsletterBench(o: NewsletterBenchOptions): Promise<New
     if (problems.length) log(`!!! MISMATCH: ${problems.join('; ')}`)
     return report
   } finally {
-    await payload.destroy()
+    await closePayload(payload)
     await sink.close()
   }
 }
